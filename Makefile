@@ -1,0 +1,52 @@
+# hdh_roadmap — PGXS build.
+#
+#   make && make install     build and install the extension
+#   make installcheck        pg_regress tests in sql/ against a running server
+#   make unit                C unit tests of src/core/, no server needed
+#   make prove               pgTAP tests in test/pgtap/ against a running server
+#
+# The version is defined once, in hdh_roadmap.control.
+
+EXTENSION  = hdh_roadmap
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" $(EXTENSION).control)
+
+MODULE_big = $(EXTENSION)
+CORE_SRCS  = $(sort $(wildcard src/core/*.c))
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
+
+# The install script is the ordered parts of src/sql/ concatenated.
+SQL_PARTS  = $(sort $(wildcard src/sql/[0-9]*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA       = $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
+
+REGRESS      = extension_lifecycle
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS += -Isrc
+PG_CFLAGS   += -Wall -Wextra -Werror
+EXTRA_CLEAN = build
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(EXTENSION).control
+	{ printf -- '-- hdh_roadmap %s install script, generated from src/sql/ by make: do not edit.\n' '$(EXTVERSION)'; \
+	  for f in $(SQL_PARTS); do printf '\n-- ---- %s ----\n' "$$f"; cat "$$f"; done; } > $@
+
+# ---- C unit tests of src/core/ (plain C, no server headers) ----------------
+UNIT_CC     ?= $(CC)
+UNIT_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
+UNIT_TESTS   = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))
+
+build/unit/%: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p build/unit
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
+
+.PHONY: unit prove
+unit: $(UNIT_TESTS)
+	@status=0; for t in $(UNIT_TESTS); do echo "# $$t"; $$t || status=1; done; exit $$status
+
+# pgTAP: the server is found through the usual PGHOST/PGPORT/PGUSER variables.
+prove:
+	pg_prove --verbose --ext .sql -r test/pgtap
