@@ -19,7 +19,19 @@ SQL_PARTS  = $(sort $(wildcard src/sql/[0-9]*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
 
-REGRESS      = extension_lifecycle
+# Each concern lists its own tests on its own line.
+REGRESS_PROGRESS =
+
+REGRESS_DELAY =
+
+REGRESS_YEARS =
+
+REGRESS_TABLES =
+
+REGRESS_VIEWS =
+
+REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
+               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -Isrc
