@@ -20,7 +20,7 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA       = $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
 
 # Each concern lists its own tests on its own line.
-REGRESS_PROGRESS =
+REGRESS_PROGRESS = progress
 
 REGRESS_DELAY =
 
