@@ -24,7 +24,7 @@ REGRESS_PROGRESS = progress
 
 REGRESS_DELAY =
 
-REGRESS_YEARS =
+REGRESS_YEARS = year_counts_io year_counts_accessors year_counts_agg year_counts_parallel
 
 REGRESS_TABLES =
 

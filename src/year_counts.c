@@ -1,0 +1,288 @@
+/*
+ * src/year_counts.c
+ *	  The year_counts type: text and binary I/O, the + operator, and the
+ *	  accessors value_in, multiplier, yoy, cagr, cumulative and years.
+ *
+ * The arithmetic and the codecs are in src/core/year_counts*.c; this file
+ * translates arguments, allocates and raises errors.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+/* funcapi.h pulls in server inlines that -Wextra flags for unused parameters. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#include "funcapi.h"
+#pragma GCC diagnostic pop
+#include "libpq/pqformat.h"
+#include "utils/tuplestore.h"
+
+#include "core/year_counts_codec.h"
+#include "hdh_error.h"
+#include "year_counts.h"
+
+PG_FUNCTION_INFO_V1(year_counts_in);
+PG_FUNCTION_INFO_V1(year_counts_out);
+PG_FUNCTION_INFO_V1(year_counts_recv);
+PG_FUNCTION_INFO_V1(year_counts_send);
+PG_FUNCTION_INFO_V1(year_counts_add);
+PG_FUNCTION_INFO_V1(year_counts_value_in);
+PG_FUNCTION_INFO_V1(year_counts_multiplier);
+PG_FUNCTION_INFO_V1(year_counts_yoy);
+PG_FUNCTION_INFO_V1(year_counts_cagr);
+PG_FUNCTION_INFO_V1(year_counts_cumulative);
+PG_FUNCTION_INFO_V1(year_counts_years);
+
+/* Core asks for memory through these two, bound to one context. */
+static void *
+AllocInContext(void *ctx, size_t size)
+{
+	return MemoryContextAlloc((MemoryContext) ctx, size);
+}
+
+static void
+FreeInContext(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+void
+YearCountsAllocIn(HdhYearCountsAlloc *alloc, MemoryContext cxt)
+{
+	alloc->alloc = AllocInContext;
+	alloc->release = FreeInContext;
+	alloc->ctx = cxt;
+}
+
+/* Stored values are always trimmed, so that equal values have equal bytes. */
+YearCountsData *
+YearCountsFromCore(const HdhYearCounts *yc)
+{
+	HdhYearCounts part = hdh_year_counts_trimmed(yc);
+	Size		size = YEAR_COUNTS_SIZE(part.count);
+	YearCountsData *data = palloc0(size);
+
+	SET_VARSIZE(data, size);
+	data->version = YEAR_COUNTS_VERSION;
+	data->first_year = part.first;
+	data->nyears = part.count;
+	if (part.count > 0)
+		memcpy(data->totals, part.totals, sizeof(int64) * part.count);
+	return data;
+}
+
+/* Never trust a length: check the header and invariants before reading totals. */
+HdhYearCounts
+YearCountsToCore(const YearCountsData *data, HdhStatus status)
+{
+	HdhYearCounts yc = HDH_YEAR_COUNTS_EMPTY;
+	HdhError	err;
+	Size		size = VARSIZE_ANY(data);
+
+	if (size < YEAR_COUNTS_SIZE(0))
+	{
+		hdh_fail(&err, status, NULL, "year_counts value is truncated: %zu bytes", size);
+		hdh_raise(&err);
+	}
+	if (data->version != YEAR_COUNTS_VERSION || data->flags != 0 || data->reserved != 0)
+	{
+		hdh_fail(&err, status, "This version of hdh_roadmap reads version 1 with flags 0.",
+				 "year_counts value has version %d and flags %d",
+				 (int) data->version, (int) data->flags);
+		hdh_raise(&err);
+	}
+	if (data->nyears < 0 || data->nyears > HDH_YEAR_MAX - HDH_YEAR_MIN + 1 ||
+		size != YEAR_COUNTS_SIZE(data->nyears))
+	{
+		hdh_fail(&err, status, NULL, "year_counts value of %zu bytes claims %d years",
+				 size, (int) data->nyears);
+		hdh_raise(&err);
+	}
+	yc.first = data->first_year;
+	yc.count = data->nyears;
+	yc.totals = (int64_t *) data->totals;
+	HDH_CHECK(hdh_year_counts_check_trimmed(&yc, status, &err), &err);
+	return yc;
+}
+
+/* Core view of argument n. */
+static HdhYearCounts
+GetArgYearCounts(FunctionCallInfo fcinfo, int n)
+{
+	return YearCountsToCore(PG_GETARG_YEAR_COUNTS_P(n), HDH_ERR_DATA);
+}
+
+/* Text input: parse once to validate and size, once more to fill. */
+Datum
+year_counts_in(PG_FUNCTION_ARGS)
+{
+	char	   *text = PG_GETARG_CSTRING(0);
+	HdhError	err;
+	int32_t		first;
+	int32_t		count;
+	YearCountsData *data;
+
+	HDH_CHECK(hdh_year_counts_parse(text, &first, &count, NULL, &err), &err);
+	data = palloc0(YEAR_COUNTS_SIZE(count));
+	SET_VARSIZE(data, YEAR_COUNTS_SIZE(count));
+	data->version = YEAR_COUNTS_VERSION;
+	data->first_year = first;
+	data->nyears = count;
+	HDH_CHECK(hdh_year_counts_parse(text, &first, &count, (int64_t *) data->totals, &err), &err);
+	PG_RETURN_YEAR_COUNTS_P(data);
+}
+
+Datum
+year_counts_out(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	char	   *buf = palloc(hdh_year_counts_format_size(&yc));
+
+	hdh_year_counts_format(&yc, buf);
+	PG_RETURN_CSTRING(buf);
+}
+
+/* Binary input: the same checks as text input, on the rest of the message. */
+Datum
+year_counts_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const unsigned char *bytes = (const unsigned char *) buf->data + buf->cursor;
+	size_t		len = (size_t) (buf->len - buf->cursor);
+	HdhError	err;
+	int32_t		first;
+	int32_t		count;
+	YearCountsData *data;
+
+	HDH_CHECK(hdh_year_counts_decode(bytes, len, &first, &count, NULL, &err), &err);
+	data = palloc0(YEAR_COUNTS_SIZE(count));
+	SET_VARSIZE(data, YEAR_COUNTS_SIZE(count));
+	data->version = YEAR_COUNTS_VERSION;
+	data->first_year = first;
+	data->nyears = count;
+	HDH_CHECK(hdh_year_counts_decode(bytes, len, &first, &count, (int64_t *) data->totals, &err),
+			  &err);
+	buf->cursor = buf->len;
+	PG_RETURN_YEAR_COUNTS_P(data);
+}
+
+Datum
+year_counts_send(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	size_t		len = hdh_year_counts_encoded_size(&yc);
+	unsigned char *bytes = palloc(len);
+	StringInfoData buf;
+
+	hdh_year_counts_encode(&yc, bytes);
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) bytes, (int) len);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* yc1 + yc2: year-by-year sums, an error on bigint overflow. */
+Datum
+year_counts_add(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts a = GetArgYearCounts(fcinfo, 0);
+	HdhYearCounts b = GetArgYearCounts(fcinfo, 1);
+	HdhYearCounts sum = HDH_YEAR_COUNTS_EMPTY;
+	HdhYearCountsAlloc alloc;
+	HdhError	err;
+
+	YearCountsAllocIn(&alloc, CurrentMemoryContext);
+	HDH_CHECK(hdh_year_counts_merge(&sum, &a, &alloc, &err), &err);
+	HDH_CHECK(hdh_year_counts_merge(&sum, &b, &alloc, &err), &err);
+	PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&sum));
+}
+
+Datum
+year_counts_value_in(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	int64_t		value;
+	HdhError	err;
+
+	HDH_CHECK(hdh_year_counts_value(&yc, PG_GETARG_INT32(1), &value, &err), &err);
+	PG_RETURN_INT64(value);
+}
+
+/* multiplier and yoy share this; NULL when the base year has nothing. */
+static Datum
+Multiplier(FunctionCallInfo fcinfo, int64 base_year, int64 year)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	double		ratio;
+	int			defined;
+	HdhError	err;
+
+	HDH_CHECK(hdh_year_counts_multiplier(&yc, base_year, year, &ratio, &defined, &err), &err);
+	if (!defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(ratio);
+}
+
+Datum
+year_counts_multiplier(PG_FUNCTION_ARGS)
+{
+	return Multiplier(fcinfo, PG_GETARG_INT32(1), PG_GETARG_INT32(2));
+}
+
+Datum
+year_counts_yoy(PG_FUNCTION_ARGS)
+{
+	int64		year = PG_GETARG_INT32(1);
+
+	return Multiplier(fcinfo, year - 1, year);
+}
+
+Datum
+year_counts_cagr(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	double		rate;
+	int			defined;
+	HdhError	err;
+
+	HDH_CHECK(hdh_year_counts_cagr(&yc, PG_GETARG_INT32(1), PG_GETARG_INT32(2),
+								   &rate, &defined, &err), &err);
+	if (!defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(rate);
+}
+
+Datum
+year_counts_cumulative(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	int64_t		sum;
+	HdhError	err;
+
+	HDH_CHECK(hdh_year_counts_cumulative(&yc, PG_GETARG_INT32(1), PG_GETARG_INT32(2),
+										 &sum, &err), &err);
+	PG_RETURN_INT64(sum);
+}
+
+/* years(yc): one row per year with a total, ascending (a materialized SRF). */
+Datum
+year_counts_years(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	int32		i;
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	for (i = 0; i < yc.count; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		if (yc.totals[i] == 0)
+			continue;
+		values[0] = Int32GetDatum(yc.first + i);
+		values[1] = Int64GetDatum(yc.totals[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

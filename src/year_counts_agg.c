@@ -1,0 +1,384 @@
+/*
+ * src/year_counts_agg.c
+ *	  The aggregates that build year_counts: year_counts_agg(date [, bigint]),
+ *	  years_active_agg(daterange | datemultirange, date) and
+ *	  rollup(year_counts), with combine, serialize and deserialize for
+ *	  parallel plans.
+ *
+ * The state is a dense array of totals over the years seen so far (see
+ * src/core/year_counts.h), allocated in the aggregate context and grown
+ * geometrically; a row costs an index check and an addition. The final
+ * function only reads the state, so the aggregates also serve as window
+ * aggregates.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/lsyscache.h"
+#include "utils/multirangetypes.h"
+#include "utils/rangetypes.h"
+
+#include "core/calendar.h"
+#include "hdh_error.h"
+#include "year_counts.h"
+
+PG_FUNCTION_INFO_V1(year_counts_agg_trans);
+PG_FUNCTION_INFO_V1(year_counts_agg_trans_weighted);
+PG_FUNCTION_INFO_V1(years_active_agg_trans);
+PG_FUNCTION_INFO_V1(years_active_agg_trans_multirange);
+PG_FUNCTION_INFO_V1(year_counts_rollup_trans);
+PG_FUNCTION_INFO_V1(year_counts_agg_combine);
+PG_FUNCTION_INFO_V1(year_counts_agg_serialize);
+PG_FUNCTION_INFO_V1(year_counts_agg_deserialize);
+PG_FUNCTION_INFO_V1(year_counts_agg_final);
+
+typedef struct YearCountsState
+{
+	HdhYearCounts yc;			/* totals, in the aggregate context */
+	HdhYearCountsAlloc alloc;	/* allocates in that context */
+	/* The last date's year, so that most rows skip the calendar arithmetic. */
+	int32		cached_year;
+	DateADT		cached_first;	/* first day of cached_year */
+	DateADT		cached_end;		/* first day of the next year */
+} YearCountsState;
+
+/* The aggregate context, or an error when called as a plain function. */
+static MemoryContext
+AggContext(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "%s called in non-aggregate context", name);
+	return aggcxt;
+}
+
+/* A new, empty state in the aggregate context. */
+static YearCountsState *
+NewState(MemoryContext aggcxt)
+{
+	YearCountsState *state = MemoryContextAllocZero(aggcxt, sizeof(YearCountsState));
+
+	YearCountsAllocIn(&state->alloc, aggcxt);
+	return state;
+}
+
+/* The state of argument 0, created on first use. */
+static YearCountsState *
+GetState(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	if (PG_ARGISNULL(0))
+		return NewState(aggcxt);
+	return (YearCountsState *) PG_GETARG_POINTER(0);
+}
+
+/* Text of a date, for error messages. */
+static char *
+DateText(DateADT d)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+}
+
+/* Text of a range or multirange value, for error messages. */
+static char *
+ValueText(Oid type, Datum value)
+{
+	Oid			output;
+	bool		varlena;
+
+	getTypeOutputInfo(type, &output, &varlena);
+	return OidOutputFunctionCall(output, value);
+}
+
+/* Calendar year of a finite date, through the one-year cache. */
+static inline int64
+YearOfDate(YearCountsState *state, DateADT d)
+{
+	int32		year;
+
+	if (d >= state->cached_first && d < state->cached_end)
+		return state->cached_year;
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("date %s has no calendar year", DateText(d)),
+				 errdetail("year_counts counts finite dates only.")));
+	year = hdh_year_of_day(d);
+	if (year < HDH_YEAR_MIN || year > HDH_YEAR_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("year %d of date %s is out of range for year_counts", year, DateText(d)),
+				 errdetail("year_counts holds the years 1 to 9999.")));
+	state->cached_year = year;
+	state->cached_first = (DateADT) hdh_first_day_of_year(year);
+	state->cached_end = (DateADT) hdh_first_day_of_year(year + 1);
+	return year;
+}
+
+/* Add weight to the year of d; year range and overflow errors come from core. */
+static void
+AddDate(YearCountsState *state, DateADT d, int64 weight)
+{
+	HdhError	err;
+
+	HDH_CHECK(hdh_year_counts_add(&state->yc, YearOfDate(state, d), weight,
+								  &state->alloc, &err), &err);
+}
+
+/* year_counts_agg(date): +1 in the year of each non-NULL date. */
+Datum
+year_counts_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_trans");
+	YearCountsState *state;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	state = GetState(fcinfo, aggcxt);
+	AddDate(state, PG_GETARG_DATEADT(1), 1);
+	PG_RETURN_POINTER(state);
+}
+
+/* year_counts_agg(date, bigint): + weight; NULL weight skips the row, like sum. */
+Datum
+year_counts_agg_trans_weighted(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_trans");
+	YearCountsState *state;
+	int64		weight;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	weight = PG_GETARG_INT64(2);
+	if (weight < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("weight " INT64_FORMAT " of date %s is negative",
+						weight, DateText(PG_GETARG_DATEADT(1))),
+				 errdetail("year_counts_agg adds weights of 0 or more.")));
+	state = GetState(fcinfo, aggcxt);
+	AddDate(state, PG_GETARG_DATEADT(1), weight);
+	PG_RETURN_POINTER(state);
+}
+
+/* as_of is required and finite: it caps open spans. */
+static DateADT
+GetAsOf(FunctionCallInfo fcinfo)
+{
+	DateADT		as_of;
+
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("as_of of years_active_agg must not be NULL"),
+				 errdetail("as_of is the date the spans are known on; open spans end there.")));
+	as_of = PG_GETARG_DATEADT(2);
+	if (DATE_NOT_FINITE(as_of))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("as_of %s of years_active_agg is not a finite date", DateText(as_of))));
+	return as_of;
+}
+
+/*
+ * Count the years of one span [lower, upper) capped at as_of. Returns false
+ * when the span starts after as_of (so later periods of a multirange do too).
+ */
+static bool
+AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
+		const RangeBound *upper, DateADT as_of, int32 *counted_through,
+		Oid type, Datum value)
+{
+	DateADT		first_day;
+	DateADT		end_day = 0;
+	bool		end_open;
+	HdhError	err;
+
+	if (lower->infinite)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("span \"%s\" of years_active_agg has no lower bound", ValueText(type, value)),
+				 errdetail("A span needs a start date to know its first year.")));
+	first_day = DatumGetDateADT(lower->val);
+	if (DATE_NOT_FINITE(first_day))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("span \"%s\" of years_active_agg starts at %s", ValueText(type, value),
+						DateText(first_day)),
+				 errdetail("A span needs a finite start date to know its first year.")));
+	if (!lower->inclusive)
+		first_day++;			/* not produced by daterange's canonical form */
+	if (first_day > as_of)
+		return false;
+	end_open = upper->infinite || DATE_IS_NOEND(DatumGetDateADT(upper->val));
+	if (!end_open)
+		end_day = DatumGetDateADT(upper->val) + (upper->inclusive ? 1 : 0);
+	if (*state == NULL)
+		*state = NewState(aggcxt);
+	if (hdh_year_counts_add_span(&(*state)->yc, first_day, end_day, end_open ? 1 : 0,
+								 as_of, counted_through, &(*state)->alloc, &err) != HDH_OK)
+	{
+		/* Say which span: the core only knows its years. */
+		if (err.status == HDH_ERR_RANGE)
+			snprintf(err.detail, sizeof(err.detail),
+					 "year_counts holds the years 1 to 9999; the span is %s, as of %s.",
+					 ValueText(type, value), DateText(as_of));
+		hdh_raise(&err);
+	}
+	return true;
+}
+
+/* years_active_agg(daterange, date): +1 in each year the span overlaps up to as_of. */
+Datum
+years_active_agg_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "years_active_agg_trans");
+	YearCountsState *state = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
+	DateADT		as_of = GetAsOf(fcinfo);
+	RangeType  *span;
+	TypeCacheEntry *typcache;
+	RangeBound	lower;
+	RangeBound	upper;
+	bool		empty;
+	int32		counted_through = PG_INT32_MIN;
+
+	if (!PG_ARGISNULL(1))
+	{
+		span = PG_GETARG_RANGE_P(1);
+		typcache = range_get_typcache(fcinfo, RangeTypeGetOid(span));
+		range_deserialize(typcache, span, &lower, &upper, &empty);
+		if (!empty)
+			AddSpan(&state, aggcxt, &lower, &upper, as_of, &counted_through,
+					RangeTypeGetOid(span), PointerGetDatum(span));
+	}
+	if (state == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(state);
+}
+
+/*
+ * years_active_agg(datemultirange, date): the same, each year once per row.
+ * The periods are sorted and disjoint, so counting each from the year after
+ * the last one counted is enough.
+ */
+Datum
+years_active_agg_trans_multirange(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "years_active_agg_trans");
+	YearCountsState *state = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
+	DateADT		as_of = GetAsOf(fcinfo);
+	MultirangeType *spans;
+	TypeCacheEntry *typcache;
+	int32		counted_through = PG_INT32_MIN;
+	uint32		i;
+
+	if (!PG_ARGISNULL(1))
+	{
+		spans = PG_GETARG_MULTIRANGE_P(1);
+		typcache = multirange_get_typcache(fcinfo, MultirangeTypeGetOid(spans));
+		for (i = 0; i < spans->rangeCount; i++)
+		{
+			RangeBound	lower;
+			RangeBound	upper;
+
+			multirange_get_bounds(typcache->rngtype, spans, i, &lower, &upper);
+			if (!AddSpan(&state, aggcxt, &lower, &upper, as_of, &counted_through,
+						 MultirangeTypeGetOid(spans), PointerGetDatum(spans)))
+				break;
+		}
+	}
+	if (state == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_POINTER(state);
+}
+
+/* rollup(year_counts): merge stored values; NULLs are skipped. */
+Datum
+year_counts_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_rollup_trans");
+	YearCountsState *state;
+	HdhYearCounts part;
+	HdhError	err;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (PG_ARGISNULL(0))
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+	}
+	part = YearCountsToCore(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
+	state = GetState(fcinfo, aggcxt);
+	HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
+	PG_RETURN_POINTER(state);
+}
+
+/* Merge two partial states; either may be NULL. */
+Datum
+year_counts_agg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_combine");
+	YearCountsState *s1 = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
+	YearCountsState *s2 = PG_ARGISNULL(1) ? NULL : (YearCountsState *) PG_GETARG_POINTER(1);
+	HdhError	err;
+
+	if (s2 == NULL)
+	{
+		if (s1 == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(s1);
+	}
+	if (s1 == NULL)
+		s1 = NewState(aggcxt);	/* a copy: s2 may live in another context */
+	HDH_CHECK(hdh_year_counts_merge(&s1->yc, &s2->yc, &s1->alloc, &err), &err);
+	PG_RETURN_POINTER(s1);
+}
+
+/* The serialized state is a stored year_counts inside a bytea. */
+Datum
+year_counts_agg_serialize(PG_FUNCTION_ARGS)
+{
+	YearCountsState *state;
+
+	AggContext(fcinfo, "year_counts_agg_serialize");
+	state = (YearCountsState *) PG_GETARG_POINTER(0);
+	PG_RETURN_BYTEA_P((bytea *) YearCountsFromCore(&state->yc));
+}
+
+/* Every length and invariant is checked again before the bytes are used. */
+Datum
+year_counts_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_deserialize");
+	/* A copy, so that the int64 totals are aligned. */
+	YearCountsData *data = (YearCountsData *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	HdhYearCounts part = YearCountsToCore(data, HDH_ERR_BINARY);
+	YearCountsState *state = NewState(aggcxt);
+	HdhError	err;
+
+	HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
+	pfree(data);
+	PG_RETURN_POINTER(state);
+}
+
+/* The result; no rows (or only skipped ones) give the empty value {}. */
+Datum
+year_counts_agg_final(PG_FUNCTION_ARGS)
+{
+	HdhYearCounts empty = HDH_YEAR_COUNTS_EMPTY;
+
+	AggContext(fcinfo, "year_counts_agg_final");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&empty));
+	PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&((YearCountsState *) PG_GETARG_POINTER(0))->yc));
+}
