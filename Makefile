@@ -4,6 +4,8 @@
 #   make installcheck        pg_regress tests in sql/ against a running server
 #   make unit                C unit tests of src/core/, no server needed
 #   make prove               pgTAP tests in test/pgtap/ against a running server
+#   make check-asan          test/run --asan: every suite, ASan + UBSan build
+#   make check-valgrind      test/run --valgrind: every suite, server under valgrind
 #
 # The version is defined once, in hdh_roadmap.control.
 
@@ -63,3 +65,12 @@ unit: $(UNIT_TESTS)
 # pgTAP: the server is found through the usual PGHOST/PGPORT/PGUSER variables.
 prove:
 	pg_prove --verbose --ext .sql -r test/pgtap
+
+# Memory checks of the whole suite (doc/testing.md); test/run builds, installs
+# into a throwaway copy of PostgreSQL and cleans up by itself.
+.PHONY: check-asan check-valgrind
+check-asan:
+	test/run --asan
+
+check-valgrind:
+	test/run --valgrind

@@ -77,7 +77,11 @@ stage_postgres() {
 
 # start_cluster DIR [extra postgresql.conf lines...]: initdb and start as the
 # cluster user, socket and data under DIR, on a free port. Sets PGHOST,
-# PGPORT, PGUSER for the clients.
+# PGPORT, PGUSER for the clients. When HDH_SERVER_WRAPPER names an executable,
+# pg_ctl starts it instead of postgres (pg_ctl -p) and it must exec
+# "$PG_BIN/postgres" "$@": test/run --asan and --valgrind use it to put only
+# the server, not initdb nor the clients, under a sanitizer or valgrind.
+# HDH_SERVER_TIMEOUT (seconds, default 60) bounds the start and the stop.
 start_cluster() {
 	local dir=$1; shift
 	CLUSTER_USER=$(pick_cluster_user)
@@ -98,12 +102,15 @@ start_cluster() {
 		local line
 		for line in "$@"; do echo "$line"; done
 	} >>"$dir/data/postgresql.conf"
-	as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+	local wrapper=()
+	[ -n "${HDH_SERVER_WRAPPER:-}" ] && wrapper=(-p "$HDH_SERVER_WRAPPER")
+	as_cluster_user "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "${HDH_SERVER_TIMEOUT:-60}" \
+		"${wrapper[@]}" start >/dev/null ||
 		{ cat "$dir/server.log" >&2; die "the server did not start"; }
 	export PGHOST="$dir/socket" PGPORT PGUSER=postgres PGDATABASE=postgres
 }
 
 stop_cluster() {
 	[ -n "${CLUSTER_DIR:-}" ] && [ -f "$CLUSTER_DIR/data/postmaster.pid" ] || return 0
-	as_cluster_user "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+	as_cluster_user "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w -t "${HDH_SERVER_TIMEOUT:-60}" stop >/dev/null 2>&1 || true
 }
