@@ -60,9 +60,9 @@ UPDATE baseline_fact SET value = 67 WHERE id = 'accompanied_projects';
 INSERT INTO baseline_fact (id, first_year, last_year, reported_on, label, qualifier, value, unit)
 VALUES ('partners', 2020, 2022, '2022-06-28', 'Partners (recount)', 'exactly', 97, 'partners');
 -- user rows
-INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, unit, source_quote)
+INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit, source_quote)
 VALUES ('eu_projects', 'HDH 2026-2028', 3, 'Projects with a European partner', 'projects per year with a European partner',
-        'at_least', 25, 2025, 2026, '2028-12-31', 'projects per year', 'Texte « cité » avec des accents, un tab	et un \ ');
+        'platform_projects', 'at_least', 25, 2025, 2026, '2028-12-31', 'projects per year', 'Texte « cité » avec des accents, un tab	et un \ ');
 INSERT INTO baseline_fact (id, first_year, last_year, reported_on, axis, label, qualifier, value, unit)
 VALUES ('data_challenges', 2020, 2022, '2022-12-15', 4, 'Data challenges organised', 'exactly', 3.5, 'challenges');
 -- gaps in the identity sequences, so that their positions matter
