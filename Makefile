@@ -22,7 +22,8 @@ DATA       = $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
 # Each concern lists its own tests on its own line.
 REGRESS_PROGRESS = progress
 
-REGRESS_DELAY =
+REGRESS_DELAY = delay_summary_io delay_summary_stats delay_summary_km delay_summary_agg \
+                delay_summary_parallel delay_summary_errors delay_summary_doc
 
 REGRESS_YEARS = year_counts_io year_counts_accessors year_counts_agg year_counts_parallel
 

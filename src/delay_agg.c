@@ -1,0 +1,317 @@
+/*
+ * src/delay_agg.c
+ *	  Support functions of the delay_agg and rollup(delay_summary) aggregates:
+ *	  transition, final, combine, serialize and deserialize.
+ *
+ * The state is an HdhDelayState (src/core/delay_summary.h) allocated in the
+ * aggregate's memory context. A row costs an append to its key buffer. The
+ * final function only reads the state (FINALFUNC_MODIFY = READ_ONLY), so the
+ * aggregates work as window aggregates too.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/memutils.h"
+
+#include "core/delay_codec.h"
+#include "core/delay_summary.h"
+#include "delay_summary.h"
+#include "hdh_error.h"
+
+PG_FUNCTION_INFO_V1(delay_agg_trans_dates);
+PG_FUNCTION_INFO_V1(delay_agg_trans_as_of);
+PG_FUNCTION_INFO_V1(delay_agg_trans_days);
+PG_FUNCTION_INFO_V1(delay_agg_trans_days_pending);
+PG_FUNCTION_INFO_V1(delay_summary_rollup_trans);
+PG_FUNCTION_INFO_V1(delay_agg_final);
+PG_FUNCTION_INFO_V1(delay_agg_combine);
+PG_FUNCTION_INFO_V1(delay_agg_serialize);
+PG_FUNCTION_INFO_V1(delay_agg_deserialize);
+
+/* The aggregate context, or an ERROR when called outside an aggregate. */
+static MemoryContext
+AggContext(FunctionCallInfo fcinfo, const char *name)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "%s called in non-aggregate context", name);
+	return aggcontext;
+}
+
+/* A new, empty state whose memory lives in cxt. */
+static HdhDelayState *
+NewState(MemoryContext cxt)
+{
+	HdhDelayState *state = MemoryContextAlloc(cxt, sizeof(HdhDelayState));
+	HdhDelayAlloc mem;
+
+	delay_summary_allocator(cxt, &mem);
+	hdh_delay_state_init(state, &mem);
+	return state;
+}
+
+/* A date as text, for messages. */
+static const char *
+DateText(DateADT d)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+}
+
+/* Refuse 'infinity' and '-infinity': a delay needs two finite dates. */
+static void
+CheckFinite(DateADT d, const char *name)
+{
+	if (DATE_NOT_FINITE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("delay_agg: %s date %s is not finite", name, DateText(d)),
+				 errdetail("A delay is measured between two finite dates.")));
+}
+
+/* finished - started in days, or an ERROR naming both when it is negative. */
+static int64
+DaysBetween(DateADT started, DateADT finished)
+{
+	int64		days = (int64) finished - (int64) started;
+
+	if (days < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("delay_agg: finished %s is before started %s",
+						DateText(finished), DateText(started)),
+				 errdetail("A delay ends on or after the day it starts.")));
+	return days;
+}
+
+/* Add one delay to the state (creating it on the first row). */
+static HdhDelayState *
+AddDelay(FunctionCallInfo fcinfo, MemoryContext aggcontext, int64 days, bool pending)
+{
+	HdhDelayState *state = PG_ARGISNULL(0) ? NewState(aggcontext)
+		: (HdhDelayState *) PG_GETARG_POINTER(0);
+	HdhError	err;
+
+	HDH_CHECK(hdh_delay_add(state, days, pending, &err), &err);
+	return state;
+}
+
+/* The current state, or NULL: what a skipped row returns. */
+#define RETURN_STATE_UNCHANGED() \
+	do { \
+		if (PG_ARGISNULL(0)) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_POINTER(PG_GETARG_POINTER(0)); \
+	} while (0)
+
+/* delay_agg(started, finished): completed delays; a NULL date skips the row. */
+Datum
+delay_agg_trans_dates(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_dates");
+	DateADT		started,
+				finished;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		RETURN_STATE_UNCHANGED();
+	started = PG_GETARG_DATEADT(1);
+	finished = PG_GETARG_DATEADT(2);
+	CheckFinite(started, "started");
+	CheckFinite(finished, "finished");
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, DaysBetween(started, finished), false));
+}
+
+/*
+ * delay_agg(started, finished, as_of): the situation known on as_of. Rows
+ * started after as_of (or with no start) are skipped; an end after as_of or
+ * none is pending, censored at as_of - started. A NULL as_of is an ERROR.
+ */
+Datum
+delay_agg_trans_as_of(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_as_of");
+	DateADT		started,
+				as_of;
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("delay_agg: as_of is NULL (started %s, finished %s)",
+						PG_ARGISNULL(1) ? "NULL" : DateText(PG_GETARG_DATEADT(1)),
+						PG_ARGISNULL(2) ? "NULL" : DateText(PG_GETARG_DATEADT(2))),
+				 errdetail("as_of is the date the situation is observed on, e.g. current_date.")));
+	as_of = PG_GETARG_DATEADT(3);
+	CheckFinite(as_of, "as_of");
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	started = PG_GETARG_DATEADT(1);
+	CheckFinite(started, "started");
+	if (!PG_ARGISNULL(2))
+	{
+		DateADT		finished = PG_GETARG_DATEADT(2);
+		int64		days;
+
+		CheckFinite(finished, "finished");
+		days = DaysBetween(started, finished);
+		if (started > as_of)
+			RETURN_STATE_UNCHANGED();
+		if (finished <= as_of)
+			PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, false));
+	}
+	else if (started > as_of)
+		RETURN_STATE_UNCHANGED();
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, (int64) as_of - (int64) started, true));
+}
+
+/* A negative number of days is an ERROR naming it. */
+static void
+CheckDays(int32 days)
+{
+	if (days < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("delay_agg: a delay of %d days is negative", days),
+				 errdetail("A delay is a number of days, 0 or more.")));
+}
+
+/* delay_agg(days): completed delays given in days; NULL skips the row. */
+Datum
+delay_agg_trans_days(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days");
+	int32		days;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	days = PG_GETARG_INT32(1);
+	CheckDays(days);
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, false));
+}
+
+/*
+ * delay_agg(days, pending): pending = true is censored at days. A NULL days
+ * skips the row; a NULL pending with a known delay is an ERROR, since whether
+ * the delay ended is then unknown and either guess would bias the result.
+ */
+Datum
+delay_agg_trans_days_pending(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days_pending");
+	int32		days;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	days = PG_GETARG_INT32(1);
+	CheckDays(days);
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("delay_agg: pending is NULL for a delay of %d days", days),
+				 errdetail("Say whether the delay is still running: true (pending) or false (completed).")));
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, PG_GETARG_BOOL(2)));
+}
+
+/* rollup(delay_summary): merge stored summaries; NULL skips the row. */
+Datum
+delay_summary_rollup_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggContext(fcinfo, "delay_summary_rollup_trans");
+	HdhDelayState *state;
+	HdhDelaySummary sum;
+	HdhError	err;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	delay_summary_read(PG_GETARG_DATUM(1), &sum);
+	state = PG_ARGISNULL(0) ? NewState(aggcontext) : (HdhDelayState *) PG_GETARG_POINTER(0);
+	HDH_CHECK(hdh_delay_add_summary(state, &sum, &err), &err);
+	PG_RETURN_POINTER(state);
+}
+
+/* The summary of a state, read without changing it (window-safe). */
+static void
+ViewState(const HdhDelayState *state, HdhDelayState *scratch, HdhDelaySummary *sum)
+{
+	HdhError	err;
+
+	HDH_CHECK(hdh_delay_state_view(state, scratch, sum, &err), &err);
+}
+
+/* Final function: the delay_summary of the state (strict: no rows gives NULL). */
+Datum
+delay_agg_final(PG_FUNCTION_ARGS)
+{
+	HdhDelayState *state;
+	HdhDelayState scratch;
+	HdhDelaySummary sum;
+	Datum		result;
+
+	AggContext(fcinfo, "delay_agg_final");
+	state = (HdhDelayState *) PG_GETARG_POINTER(0);
+	ViewState(state, &scratch, &sum);
+	result = delay_summary_make(&sum);
+	hdh_delay_state_free(&scratch);
+	PG_RETURN_DATUM(result);
+}
+
+/* Combine: add the second state to the first (copied when the first is NULL). */
+Datum
+delay_agg_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_combine");
+	HdhDelayState *state;
+	HdhError	err;
+
+	if (PG_ARGISNULL(1))
+		RETURN_STATE_UNCHANGED();
+	state = PG_ARGISNULL(0) ? NewState(aggcontext) : (HdhDelayState *) PG_GETARG_POINTER(0);
+	HDH_CHECK(hdh_delay_add_state(state, (HdhDelayState *) PG_GETARG_POINTER(1), &err), &err);
+	PG_RETURN_POINTER(state);
+}
+
+/* Serialize: the packed form of the state (the body of a delay_summary). */
+Datum
+delay_agg_serialize(PG_FUNCTION_ARGS)
+{
+	HdhDelayState *state;
+	HdhDelayState scratch;
+	HdhDelaySummary sum;
+	size_t		size;
+	bytea	   *out;
+
+	AggContext(fcinfo, "delay_agg_serialize");
+	state = (HdhDelayState *) PG_GETARG_POINTER(0);
+	ViewState(state, &scratch, &sum);
+	size = hdh_delay_packed_size(&sum);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("delay_agg state of %d distinct days is too large to serialize", sum.n)));
+	out = (bytea *) palloc(size + VARHDRSZ);
+	SET_VARSIZE(out, size + VARHDRSZ);
+	hdh_delay_pack(&sum, (uint8_t *) VARDATA(out));
+	hdh_delay_state_free(&scratch);
+	PG_RETURN_BYTEA_P(out);
+}
+
+/* Deserialize: a state holding the packed summary, fully checked. */
+Datum
+delay_agg_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *in;
+	HdhDelayState *state;
+	HdhDelaySummary sum;
+	HdhDelayAlloc mem;
+	HdhError	err;
+
+	AggContext(fcinfo, "delay_agg_deserialize");
+	in = PG_GETARG_BYTEA_PP(0);
+	delay_summary_allocator(CurrentMemoryContext, &mem);
+	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
+							   &mem, HDH_ERR_BINARY, &sum, &err), &err);
+	state = NewState(CurrentMemoryContext);
+	HDH_CHECK(hdh_delay_add_summary(state, &sum, &err), &err);
+	PG_RETURN_POINTER(state);
+}

@@ -1,0 +1,387 @@
+/*
+ * src/delay_summary.c
+ *	  The delay_summary type: text and binary I/O, accessors and the +
+ *	  operator. The math and the codecs are in src/core/; this file only moves
+ *	  values between SQL and the core and raises its failures.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "libpq/pqformat.h"
+#include "utils/memutils.h"
+
+#include "core/delay_codec.h"
+#include "core/delay_km.h"
+#include "core/delay_summary.h"
+#include "delay_summary.h"
+#include "hdh_error.h"
+
+/* The average Gregorian month in days: 365.2425 / 12. */
+#define DAYS_PER_MONTH 30.436875
+
+PG_FUNCTION_INFO_V1(delay_summary_in);
+PG_FUNCTION_INFO_V1(delay_summary_out);
+PG_FUNCTION_INFO_V1(delay_summary_recv);
+PG_FUNCTION_INFO_V1(delay_summary_send);
+PG_FUNCTION_INFO_V1(delay_summary_add);
+PG_FUNCTION_INFO_V1(delay_summary_completed);
+PG_FUNCTION_INFO_V1(delay_summary_pending);
+PG_FUNCTION_INFO_V1(delay_summary_mean_days);
+PG_FUNCTION_INFO_V1(delay_summary_mean_months);
+PG_FUNCTION_INFO_V1(delay_summary_stddev_days);
+PG_FUNCTION_INFO_V1(delay_summary_min_days);
+PG_FUNCTION_INFO_V1(delay_summary_max_days);
+PG_FUNCTION_INFO_V1(delay_summary_percentile_days);
+PG_FUNCTION_INFO_V1(delay_summary_percentile_disc_days);
+PG_FUNCTION_INFO_V1(delay_summary_median_days);
+PG_FUNCTION_INFO_V1(delay_summary_share_within);
+PG_FUNCTION_INFO_V1(delay_summary_km_survival);
+PG_FUNCTION_INFO_V1(delay_summary_km_median_days);
+PG_FUNCTION_INFO_V1(delay_summary_rmst_days);
+
+/* palloc for the core; NULL rather than an ERROR so the core can name the size. */
+static void *
+PallocFor(void *ctx, size_t size)
+{
+	return MemoryContextAllocExtended((MemoryContext) ctx, size,
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
+}
+
+/* pfree for the core. */
+static void
+PfreeFor(void *ctx, void *ptr)
+{
+	(void) ctx;
+	pfree(ptr);
+}
+
+/* The core allocates through these callbacks in the given context. */
+void
+delay_summary_allocator(MemoryContext cxt, HdhDelayAlloc *mem)
+{
+	mem->alloc = PallocFor;
+	mem->release = PfreeFor;
+	mem->ctx = cxt;
+}
+
+/* Every reader validates: a corrupted stored value is an ERROR, never a crash. */
+void
+delay_summary_read(Datum datum, HdhDelaySummary *out)
+{
+	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
+	HdhDelayAlloc mem;
+	HdhError	err;
+
+	delay_summary_allocator(CurrentMemoryContext, &mem);
+	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v),
+							   &mem, HDH_ERR_DATA, out, &err), &err);
+}
+
+/* Pack into a varlena, refusing what would pass the 1 GB limit. */
+Datum
+delay_summary_make(const HdhDelaySummary *sum)
+{
+	size_t		size = hdh_delay_packed_size(sum);
+	struct varlena *v;
+
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("delay_summary of %d distinct days is too large (%zu bytes)", sum->n, size)));
+	v = (struct varlena *) palloc(size + VARHDRSZ);
+	SET_VARSIZE(v, size + VARHDRSZ);
+	hdh_delay_pack(sum, (uint8_t *) VARDATA(v));
+	return PointerGetDatum(v);
+}
+
+/* Text input: "completed {day:count, ...} pending {day:count, ...}". */
+Datum
+delay_summary_in(PG_FUNCTION_ARGS)
+{
+	const char *text = PG_GETARG_CSTRING(0);
+	HdhDelayAlloc mem;
+	HdhDelaySummary sum;
+	HdhError	err;
+
+	delay_summary_allocator(CurrentMemoryContext, &mem);
+	HDH_CHECK(hdh_delay_parse(text, &mem, &sum, &err), &err);
+	PG_RETURN_DATUM(delay_summary_make(&sum));
+}
+
+/* Text output, the canonical form that delay_summary_in reads back. */
+Datum
+delay_summary_out(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	size_t		size;
+	char	   *out;
+
+	delay_summary_read(PG_GETARG_DATUM(0), &sum);
+	size = hdh_delay_text_size(&sum);
+	if (size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("delay_summary of %d distinct days is too large for text output", sum.n)));
+	out = palloc(size);
+	hdh_delay_format(&sum, out);
+	PG_RETURN_CSTRING(out);
+}
+
+/* Binary input (fixed width, delay_codec.h), with every check of text input. */
+Datum
+delay_summary_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	HdhDelayAlloc mem;
+	HdhDelaySummary sum;
+	HdhError	err;
+
+	delay_summary_allocator(CurrentMemoryContext, &mem);
+	HDH_CHECK(hdh_delay_wire_read((const uint8_t *) buf->data + buf->cursor,
+								  (size_t) (buf->len - buf->cursor), &mem, &sum, &err), &err);
+	buf->cursor = buf->len;
+	PG_RETURN_DATUM(delay_summary_make(&sum));
+}
+
+/* Binary output. */
+Datum
+delay_summary_send(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	StringInfoData buf;
+	size_t		size;
+	uint8_t    *bytes;
+
+	delay_summary_read(PG_GETARG_DATUM(0), &sum);
+	size = hdh_delay_wire_size(&sum);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("delay_summary of %d distinct days is too large for binary output", sum.n)));
+	bytes = palloc(size);
+	hdh_delay_wire_write(&sum, bytes);
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, (const char *) bytes, (int) size);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* s1 + s2: the summary of both sets of delays. */
+Datum
+delay_summary_add(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary a,
+				b,
+				sum;
+	HdhDelayAlloc mem;
+	HdhDelayState state;
+	HdhError	err;
+
+	delay_summary_read(PG_GETARG_DATUM(0), &a);
+	delay_summary_read(PG_GETARG_DATUM(1), &b);
+	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_delay_state_init(&state, &mem);
+	HDH_CHECK(hdh_delay_add_summary(&state, &a, &err), &err);
+	HDH_CHECK(hdh_delay_add_summary(&state, &b, &err), &err);
+	HDH_CHECK(hdh_delay_flush(&state, &err), &err);
+	hdh_delay_state_summary(&state, &sum);
+	PG_RETURN_DATUM(delay_summary_make(&sum));
+}
+
+/* Argument 0 as a summary. */
+static void
+ArgSummary(FunctionCallInfo fcinfo, HdhDelaySummary *sum)
+{
+	delay_summary_read(PG_GETARG_DATUM(0), sum);
+}
+
+/* A percentile fraction argument, checked like percentile_cont does. */
+static double
+ArgFraction(FunctionCallInfo fcinfo, int argno)
+{
+	double		p = PG_GETARG_FLOAT8(argno);
+	HdhError	err;
+
+	HDH_CHECK(hdh_delay_check_fraction(p, &err), &err);
+	return p;
+}
+
+/* Number of completed delays. */
+Datum
+delay_summary_completed(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+
+	ArgSummary(fcinfo, &sum);
+	PG_RETURN_INT64(sum.completed);
+}
+
+/* Number of pending (censored) delays. */
+Datum
+delay_summary_pending(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+
+	ArgSummary(fcinfo, &sum);
+	PG_RETURN_INT64(sum.pending);
+}
+
+/* Mean of completed delays in days (NULL without any). */
+Datum
+delay_summary_mean_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_mean(&sum, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Mean of completed delays in average Gregorian months. */
+Datum
+delay_summary_mean_months(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_mean(&sum, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v / DAYS_PER_MONTH);
+}
+
+/* Sample standard deviation of completed delays (NULL below two). */
+Datum
+delay_summary_stddev_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_stddev(&sum, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Shortest completed delay. */
+Datum
+delay_summary_min_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	int32_t		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_min(&sum, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(v);
+}
+
+/* Longest completed delay. */
+Datum
+delay_summary_max_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	int32_t		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_max(&sum, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(v);
+}
+
+/* percentile_cont(p) of completed delays. */
+Datum
+delay_summary_percentile_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		p = ArgFraction(fcinfo, 1);
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_percentile_cont(&sum, p, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* percentile_disc(p) of completed delays. */
+Datum
+delay_summary_percentile_disc_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		p = ArgFraction(fcinfo, 1);
+	int32_t		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_percentile_disc(&sum, p, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(v);
+}
+
+/* percentile_cont(0.5) of completed delays. */
+Datum
+delay_summary_median_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_percentile_cont(&sum, 0.5, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Fraction of completed delays of at most `days` days. */
+Datum
+delay_summary_share_within(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_share_within(&sum, PG_GETARG_INT32(1), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Kaplan–Meier S(days) = P(delay > days). */
+Datum
+delay_summary_km_survival(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_km_survival(&sum, PG_GETARG_INT32(1), &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Kaplan–Meier median (NULL when S never reaches 0.5). */
+Datum
+delay_summary_km_median_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+
+	ArgSummary(fcinfo, &sum);
+	if (!hdh_delay_km_median(&sum, &v))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
+
+/* Restricted mean survival time up to tau days. */
+Datum
+delay_summary_rmst_days(PG_FUNCTION_ARGS)
+{
+	HdhDelaySummary sum;
+	double		v;
+	bool		defined;
+	HdhError	err;
+
+	ArgSummary(fcinfo, &sum);
+	HDH_CHECK(hdh_delay_rmst(&sum, PG_GETARG_INT32(1), &v, &defined, &err), &err);
+	if (!defined)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(v);
+}
