@@ -33,11 +33,13 @@ for db in "${DBS[@]}"; do psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null
 
 # snapshot DB: one line per table (rows, md5 of the rows in order) and per
 # sequence (position), in name order.
+# (refresh_log, the log of refresh(), is not user data: left out.)
 snapshot() {
 	q "$1" <<'SQL'
 SELECT format('SELECT %L || '' '' || count(*) || '' '' || md5(coalesce(string_agg(r::text, E''\n'' ORDER BY r::text), '''')) FROM hdh_roadmap.%I r',
               relname, relname)
-  FROM pg_class WHERE relnamespace = 'hdh_roadmap'::regnamespace AND relkind = 'r' ORDER BY relname
+  FROM pg_class WHERE relnamespace = 'hdh_roadmap'::regnamespace AND relkind = 'r'
+   AND relname <> 'refresh_log' ORDER BY relname
 \gexec
 SELECT sequencename || ' ' || coalesce(last_value::text, 'unused')
   FROM pg_sequences WHERE schemaname = 'hdh_roadmap' ORDER BY sequencename;
