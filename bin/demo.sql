@@ -1,7 +1,9 @@
 -- What bin/demo prints once the extension is created and the SYNTHETIC sample
 -- (sample/load.sql, seed 42) is loaded.
+\set QUIET on
 \pset footer off
 \pset null '·'
+\set QUIET off
 \echo
 \echo == hdh_roadmap
 SELECT extname AS extension, extversion AS version, extnamespace::regnamespace AS schema
@@ -46,7 +48,7 @@ SELECT year,
  GROUP BY year ORDER BY year;
 
 \echo
-\echo == The 2020–2022 baseline (the Health Data Hub's review, press release of 28 June 2022: real figures)
+\echo '== The 2020–2022 baseline (the Health Data Hub''s review, press release of 28 June 2022: real figures)'
 SELECT period, label, figure FROM hdh_roadmap.baseline;
 
 \echo
