@@ -31,7 +31,7 @@ REGRESS_YEARS = year_counts_io year_counts_accessors year_counts_agg year_counts
 
 REGRESS_TABLES =
 
-REGRESS_VIEWS =
+REGRESS_VIEWS = scorecard_time scorecard_scenario indicator_series access_delay scorecard_refresh
 
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
                $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS)

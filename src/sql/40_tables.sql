@@ -32,6 +32,10 @@ CREATE TYPE fact_qualifier AS ENUM ('exactly', 'more_than', 'about', 'almost');
 COMMENT ON TYPE fact_qualifier IS
   'How a reported figure qualifies its value: exactly, more_than ("plus de"), about ("près de", "une centaine"), almost ("presque")';
 
+CREATE TYPE measure AS ENUM ('platform_projects', 'linkage_access_delay', 'new_partnerships', 'civil_society_exchanges');
+COMMENT ON TYPE measure IS
+  'The computation that measures a target (see doc/scorecard.md): platform_projects (distinct projects using the platform per calendar year), linkage_access_delay (mean months from submission to data made available, linked projects, by year of availability), new_partnerships (partnerships signed since 1 January of the target''s start year, cumulative), civil_society_exchanges (exchanges with civil society per calendar year)';
+
 CREATE TYPE row_origin AS ENUM ('seed', 'edited', 'user');
 COMMENT ON TYPE row_origin IS
   'Where a row of a seeded table comes from: seed (put by CREATE EXTENSION, unchanged; not dumped), edited (a seed row changed by a user; dumped), user (inserted by a user; dumped)';
@@ -246,6 +250,7 @@ CREATE TABLE target (
                  CONSTRAINT target_title_not_blank CHECK (pg_catalog.btrim(title) <> ''),
   indicator      text NOT NULL
                  CONSTRAINT target_indicator_not_blank CHECK (pg_catalog.btrim(indicator) <> ''),
+  measure        measure NOT NULL,
   kind           target_kind NOT NULL,
   value          float8 NOT NULL
                  CONSTRAINT target_value_finite CHECK (value > '-Infinity'::float8 AND value < 'Infinity'::float8),
@@ -273,6 +278,7 @@ COMMENT ON COLUMN target.roadmap IS 'Roadmap the target belongs to, e.g. ''HDH 2
 COMMENT ON COLUMN target.axis IS 'Strategic axis of the roadmap the target serves (1 to 4 for the HDH 2023-2025 roadmap)';
 COMMENT ON COLUMN target.title IS 'The target as the roadmap states it, in English';
 COMMENT ON COLUMN target.indicator IS 'How the indicator measured against the target is computed';
+COMMENT ON COLUMN target.measure IS 'Which computation measures the target (measure): the scorecard reads this indicator''s values; a new roadmap''s targets reuse the same measures';
 COMMENT ON COLUMN target.kind IS 'How the target is met (target_kind): at_least, more_than, at_most, less_than, multiply_by';
 COMMENT ON COLUMN target.value IS 'Target value in unit; for kind multiply_by, the factor applied to the baseline year''s value';
 COMMENT ON COLUMN target.baseline_year IS 'Calendar year whose value is the baseline of progress scoring; required for multiply_by';
@@ -347,30 +353,30 @@ COMMENT ON CONSTRAINT baseline_fact_reported_after_period_start ON baseline_fact
 -- ---- seeds -------------------------------------------------------------------------
 -- Inserted before the origin triggers exist, so they keep origin 'seed'.
 
-INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year,
+INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year,
                     deadline, recurring, unit, source_quote, origin) VALUES
 ('platform_projects', 'HDH 2023-2025', 1,
  'A steady 200 projects using the platform per year, from 2024',
  'Distinct projects whose platform usage overlaps calendar year Y',
- 'at_least', 200, 2022, 2024, '2025-12-31', true, 'projects per year',
+ 'platform_projects', 'at_least', 200, 2022, 2024, '2025-12-31', true, 'projects per year',
  'Ainsi, pour 2025, le Health Data Hub se donne pour objectif : d''arriver à un fond de roulement de 200 projets utilisant la plateforme par an (à partir de 2024)',
  'seed'),
 ('linkage_access_delay', 'HDH 2023-2025', 1,
  'Mean data access delay down to 7 months for projects that link several data sources',
  'Mean months from submission to data made available, projects whose linkage is not none, by year of availability',
- 'at_most', 7, 2022, 2023, '2025-12-31', false, 'months',
+ 'linkage_access_delay', 'at_most', 7, 2022, 2023, '2025-12-31', false, 'months',
  'Ainsi, pour 2025, le Health Data Hub se donne pour objectif : […] de réduire à 7 mois le délai moyen d''accès aux données pour les projets nécessitant un appariement entre plusieurs sources de données',
  'seed'),
 ('new_partnerships', 'HDH 2023-2025', 3,
  'More than 40 new partnerships with local or mutualised infrastructures, national and European',
  'Partnerships signed since 1 January of the start year (2023-01-01), cumulative',
- 'more_than', 40, 2022, 2023, '2025-12-31', false, 'partnerships',
+ 'new_partnerships', 'more_than', 40, 2022, 2023, '2025-12-31', false, 'partnerships',
  'Ainsi, pour 2025, le Health Data Hub se donne pour objectif : […] de nouer plus de 40 nouveaux partenariats avec des infrastructures locales ou mutualisées au niveau national et européen',
  'seed'),
 ('civil_society_exchanges', 'HDH 2023-2025', 4,
  'Exchanges with civil society multiplied by three',
  'Exchanges with civil society per calendar year, compared with the baseline year 2022',
- 'multiply_by', 3, 2022, 2023, '2025-12-31', false, 'exchanges per year',
+ 'civil_society_exchanges', 'multiply_by', 3, 2022, 2023, '2025-12-31', false, 'exchanges per year',
  'Ainsi, pour 2025, le Health Data Hub se donne pour objectif : […] et de multiplier par trois ses échanges avec la société civile',
  'seed');
 

@@ -33,11 +33,13 @@ for db in "${DBS[@]}"; do psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null
 
 # snapshot DB: one line per table (rows, md5 of the rows in order) and per
 # sequence (position), in name order.
+# (refresh_log, the log of refresh(), is not user data: left out.)
 snapshot() {
 	q "$1" <<'SQL'
 SELECT format('SELECT %L || '' '' || count(*) || '' '' || md5(coalesce(string_agg(r::text, E''\n'' ORDER BY r::text), '''')) FROM hdh_roadmap.%I r',
               relname, relname)
-  FROM pg_class WHERE relnamespace = 'hdh_roadmap'::regnamespace AND relkind = 'r' ORDER BY relname
+  FROM pg_class WHERE relnamespace = 'hdh_roadmap'::regnamespace AND relkind = 'r'
+   AND relname <> 'refresh_log' ORDER BY relname
 \gexec
 SELECT sequencename || ' ' || coalesce(last_value::text, 'unused')
   FROM pg_sequences WHERE schemaname = 'hdh_roadmap' ORDER BY sequencename;
@@ -60,9 +62,9 @@ UPDATE baseline_fact SET value = 67 WHERE id = 'accompanied_projects';
 INSERT INTO baseline_fact (id, first_year, last_year, reported_on, label, qualifier, value, unit)
 VALUES ('partners', 2020, 2022, '2022-06-28', 'Partners (recount)', 'exactly', 97, 'partners');
 -- user rows
-INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, unit, source_quote)
+INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit, source_quote)
 VALUES ('eu_projects', 'HDH 2026-2028', 3, 'Projects with a European partner', 'projects per year with a European partner',
-        'at_least', 25, 2025, 2026, '2028-12-31', 'projects per year', 'Texte « cité » avec des accents, un tab	et un \ ');
+        'platform_projects', 'at_least', 25, 2025, 2026, '2028-12-31', 'projects per year', 'Texte « cité » avec des accents, un tab	et un \ ');
 INSERT INTO baseline_fact (id, first_year, last_year, reported_on, axis, label, qualifier, value, unit)
 VALUES ('data_challenges', 2020, 2022, '2022-12-15', 4, 'Data challenges organised', 'exactly', 3.5, 'challenges');
 -- gaps in the identity sequences, so that their positions matter

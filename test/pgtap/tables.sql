@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(114);
+SELECT plan(120);
 
 -- rejects(constraint, sql): the statement fails with the SQLSTATE and message
 -- PostgreSQL gives for that constraint, and the constraint is marked tested.
@@ -37,14 +37,14 @@ $$;
 -- ---- structure ----
 SELECT tables_are('hdh_roadmap',
   ARRAY['call_for_projects', 'catalogue_database', 'project', 'project_source', 'platform_usage',
-        'partnership', 'civil_society_exchange', 'target', 'baseline_fact'],
-  'the reference tables');
+        'partnership', 'civil_society_exchange', 'target', 'baseline_fact', 'refresh_log'],
+  'the reference tables, and refresh_log (the log of refresh(), doc/refresh.md)');
 SELECT columns_are('hdh_roadmap', 'project',
   ARRAY['project_id', 'reference', 'title', 'submitted_on', 'file_complete_on', 'committee_opinion_on',
         'authorised_on', 'data_available_on', 'with_health_establishment', 'call_id', 'linkage'],
   'project columns');
 SELECT columns_are('hdh_roadmap', 'target',
-  ARRAY['id', 'roadmap', 'axis', 'title', 'indicator', 'kind', 'value', 'baseline_year', 'start_year',
+  ARRAY['id', 'roadmap', 'axis', 'title', 'indicator', 'measure', 'kind', 'value', 'baseline_year', 'start_year',
         'deadline', 'recurring', 'unit', 'source_quote', 'active', 'origin'],
   'target columns');
 SELECT columns_are('hdh_roadmap', 'baseline_fact',
@@ -53,6 +53,8 @@ SELECT columns_are('hdh_roadmap', 'baseline_fact',
   'baseline_fact columns');
 SELECT col_type_is('hdh_roadmap', 'project', 'linkage', 'hdh_roadmap', 'linkage_type', 'project.linkage is a linkage_type');
 SELECT col_type_is('hdh_roadmap', 'target', 'kind', 'hdh_roadmap', 'target_kind', 'target.kind is the shared target_kind');
+SELECT col_type_is('hdh_roadmap', 'target', 'measure', 'hdh_roadmap', 'measure', 'target.measure is a measure');
+SELECT col_not_null('hdh_roadmap', 'target', 'measure', 'a target says which computation measures it');
 SELECT col_type_is('hdh_roadmap', 'target', 'value', 'double precision', 'target.value is float8');
 SELECT col_type_is('hdh_roadmap', 'platform_usage', 'period', 'daterange', 'platform_usage.period is a daterange');
 SELECT col_type_is('hdh_roadmap', 'baseline_fact', 'qualifier', 'hdh_roadmap', 'fact_qualifier', 'baseline_fact.qualifier is a fact_qualifier');
@@ -68,6 +70,8 @@ SELECT enum_has_labels('hdh_roadmap', 'partnership_level', ARRAY['regional', 'na
 SELECT enum_has_labels('hdh_roadmap', 'exchange_kind',
   ARRAY['consultation', 'meeting', 'event', 'committee', 'workshop', 'survey', 'other'], 'exchange_kind labels');
 SELECT enum_has_labels('hdh_roadmap', 'fact_qualifier', ARRAY['exactly', 'more_than', 'about', 'almost'], 'fact_qualifier labels');
+SELECT enum_has_labels('hdh_roadmap', 'measure',
+  ARRAY['platform_projects', 'linkage_access_delay', 'new_partnerships', 'civil_society_exchanges'], 'measure labels: the four built-in indicators');
 SELECT enum_has_labels('hdh_roadmap', 'row_origin', ARRAY['seed', 'edited', 'user'], 'row_origin labels');
 SELECT is((SELECT count(*)::integer FROM pg_type WHERE typname = 'target_kind'), 1, 'target_kind is not redefined');
 
@@ -231,66 +235,73 @@ SELECT throws_ok($$INSERT INTO civil_society_exchange (held_on, kind, counterpar
 -- A valid row to vary: t(...) changes one column of it.
 CREATE TEMP VIEW target_ok AS
 SELECT 'next_target'::text AS id, 'next roadmap'::text AS roadmap, 1::smallint AS axis, 'title'::text AS title,
-       'indicator'::text AS indicator, 'at_least'::target_kind AS kind, 10::float8 AS value,
+       'indicator'::text AS indicator, 'platform_projects'::measure AS measure, 'at_least'::target_kind AS kind, 10::float8 AS value,
        2025 AS baseline_year, 2026 AS start_year, date '2028-12-31' AS deadline, false AS recurring,
        'units'::text AS unit;
-SELECT lives_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, recurring, unit)
+SELECT lives_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, recurring, unit)
                   SELECT * FROM target_ok$$, 'a valid target is accepted');
 SELECT pg_temp.rejects('target_pkey',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, recurring, unit)
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, recurring, unit)
     SELECT * FROM target_ok$$);
 SELECT pg_temp.rejects('target_id_format',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('Next Target', 'r', 1, 't', 'i', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('Next Target', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_roadmap_not_blank',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', '', 1, 't', 'i', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', '', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_axis_positive',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 0, 't', 'i', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 0, 't', 'i', 'platform_projects', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_title_not_blank',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, ' ', 'i', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, ' ', 'i', 'platform_projects', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_indicator_not_blank',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', '', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', '', 'platform_projects', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_value_finite',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 'NaN', 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 'NaN', 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_value_finite',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_most', '-Infinity', 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_most', '-Infinity', 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_unit_not_blank',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 1, 2026, '2028-12-31', '')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, '2028-12-31', '')$$);
 SELECT pg_temp.rejects('target_years_plausible',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 1, 226, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 226, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_deadline_not_before_start_year',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 1, 2026, '2025-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, '2025-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_baseline_not_after_start_year',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 1, 2027, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2027, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_deadline_after_baseline_year',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 1, 2026, 2026, '2026-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, 2026, '2026-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_multiply_by_needs_baseline_year',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'multiply_by', 2, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'multiply_by', 2, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_factor_above_one',
-  $$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, baseline_year, start_year, deadline, unit)
-    VALUES ('t2', 'r', 1, 't', 'i', 'multiply_by', 0.5, 2025, 2026, '2028-12-31', 'u')$$);
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'multiply_by', 0.5, 2025, 2026, '2028-12-31', 'u')$$);
 SELECT pg_temp.rejects('target_deadline_not_before_start_year',
   $$UPDATE target SET deadline = '2023-12-31' WHERE id = 'platform_projects'$$);
-SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-                   VALUES ('t2', 'r', 1, 't', 'i', 'roughly', 1, 2026, '2028-12-31', 'u')$$,
+SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+                   VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'roughly', 1, 2026, '2028-12-31', 'u')$$,
   '22P02', NULL, 'an unknown target kind is rejected');
-SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, kind, start_year, deadline, unit)
-                   VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 2026, '2028-12-31', 'u')$$,
+SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, start_year, deadline, unit)
+                   VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 2026, '2028-12-31', 'u')$$,
   '23502', NULL, 'a target without a value is rejected');
-SELECT lives_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
-                  VALUES ('no_baseline', 'r', 1, 't', 'i', 'less_than', 0, 2026, '2026-12-31', 'u')$$,
+SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, kind, value, start_year, deadline, unit)
+                   VALUES ('t2', 'r', 1, 't', 'i', 'at_least', 1, 2026, '2028-12-31', 'u')$$,
+  '23502', 'null value in column "measure" of relation "target" violates not-null constraint',
+  'a target without a measure is rejected');
+SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+                   VALUES ('t2', 'r', 1, 't', 'i', 'happiness', 'at_least', 1, 2026, '2028-12-31', 'u')$$,
+  '22P02', NULL, 'an unknown measure is rejected');
+SELECT lives_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+                  VALUES ('no_baseline', 'r', 1, 't', 'i', 'platform_projects', 'less_than', 0, 2026, '2026-12-31', 'u')$$,
   'a target without a baseline year, deadline in its start year, is accepted');
 
 -- ---- baseline_fact ----
@@ -333,6 +344,11 @@ SELECT is((SELECT count(*)::integer FROM project_source WHERE project_id = 101),
   'deleting a project deletes its sources');
 SELECT is((SELECT count(*)::integer FROM platform_usage WHERE project_id = 101), 0,
   'deleting a project deletes its usage periods');
+
+-- ---- refresh_log (written by refresh(), doc/refresh.md) ----
+INSERT INTO refresh_log VALUES ('scorecard_mv', '2025-06-30', '2025-06-30 03:17:00+00', '2025-06-30 03:17:01+00', 1000, 4, true);
+SELECT pg_temp.rejects('refresh_log_pkey',
+  $$INSERT INTO refresh_log VALUES ('scorecard_mv', '2025-06-30', '2025-06-30 03:17:00+00', '2025-06-30 03:17:02+00', 2000, 4, true)$$);
 
 -- ---- every constraint of the schema was tested above ----
 SELECT set_eq(
