@@ -265,6 +265,7 @@ CREATE TABLE target (
   origin         row_origin NOT NULL DEFAULT 'user',
   CONSTRAINT target_years_plausible CHECK (
     start_year BETWEEN 1900 AND 2999 AND (baseline_year IS NULL OR baseline_year BETWEEN 1900 AND 2999)),
+  CONSTRAINT target_deadline_finite CHECK (deadline > '-infinity'::date AND deadline < 'infinity'::date),
   CONSTRAINT target_deadline_not_before_start_year CHECK (EXTRACT(YEAR FROM deadline) >= start_year),
   CONSTRAINT target_baseline_not_after_start_year CHECK (baseline_year <= start_year),
   CONSTRAINT target_deadline_after_baseline_year CHECK (EXTRACT(YEAR FROM deadline) > baseline_year),
@@ -297,6 +298,7 @@ COMMENT ON CONSTRAINT target_indicator_not_blank ON target IS 'A target says how
 COMMENT ON CONSTRAINT target_value_finite ON target IS 'A target value is a finite number (not NaN or infinite)';
 COMMENT ON CONSTRAINT target_unit_not_blank ON target IS 'A target has a unit';
 COMMENT ON CONSTRAINT target_years_plausible ON target IS 'Start and baseline years are four-digit years (1900 to 2999)';
+COMMENT ON CONSTRAINT target_deadline_finite ON target IS 'A deadline is a real date, not infinity: progress is scored against it';
 COMMENT ON CONSTRAINT target_deadline_not_before_start_year ON target IS 'The deadline is not before the start year';
 COMMENT ON CONSTRAINT target_baseline_not_after_start_year ON target IS 'The baseline year is not after the start year';
 COMMENT ON CONSTRAINT target_deadline_after_baseline_year ON target IS 'The deadline falls in a year after the baseline year, so progress can be measured';
@@ -392,7 +394,7 @@ INSERT INTO baseline_fact (id, first_year, last_year, reported_on, axis, display
  '2 appels à projets lancés sur les thèmes de l''IA et de la santé avec plus de 350 répondants', 'seed'),
 ('certified_platform', 2020, 2022, '2022-06-28', 1, 3,
  'Certified, secure, state-of-the-art technology platform, built in one year and in use',
- 'exactly', 1, 'platforms',
+ 'exactly', 1, 'platform',
  '1 plateforme technologique homologuée, sécurisée, à l''état de l''art, développée en seulement un an et actuellement utilisée', 'seed'),
 ('accompanied_projects', 2020, 2022, '2022-06-28', 1, 4,
  'Projects accompanied by the Health Data Hub, some already published',

@@ -36,7 +36,7 @@ SELECT results_eq(
   $$SELECT id, qualifier::text, value, unit FROM baseline_fact ORDER BY display_order$$,
   $$VALUES ('calls_for_projects', 'exactly', 2::numeric, 'calls for projects'),
            ('call_respondents', 'more_than', 350::numeric, 'respondents'),
-           ('certified_platform', 'exactly', 1::numeric, 'platforms'),
+           ('certified_platform', 'exactly', 1::numeric, 'platform'),
            ('accompanied_projects', 'exactly', 66::numeric, 'projects'),
            ('accompanied_projects_with_establishments', 'about', 33::numeric, 'projects'),
            ('catalogue_databases', 'exactly', 10::numeric, 'databases'),

@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(120);
+SELECT plan(121);
 
 -- rejects(constraint, sql): the statement fails with the SQLSTATE and message
 -- PostgreSQL gives for that constraint, and the constraint is marked tested.
@@ -273,6 +273,9 @@ SELECT pg_temp.rejects('target_years_plausible',
 SELECT pg_temp.rejects('target_deadline_not_before_start_year',
   $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
     VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, '2025-12-31', 'u')$$);
+SELECT pg_temp.rejects('target_deadline_finite',
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2026, 'infinity', 'u')$$);
 SELECT pg_temp.rejects('target_baseline_not_after_start_year',
   $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
     VALUES ('t2', 'r', 1, 't', 'i', 'platform_projects', 'at_least', 1, 2027, 2026, '2028-12-31', 'u')$$);
