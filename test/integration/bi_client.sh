@@ -14,11 +14,7 @@ BI_ROLE=hdh_bi_reader_test
 LOADER=hdh_loader_test
 PASSWORD=bi-test-$$
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got [$2], want [$3]"; fi; }
+. test/lib/tap.sh
 q() { "$PSQL" -qXAt -v ON_ERROR_STOP=1 -d "$DB" "$@" 2>&1; }
 cleanup() {
 	"$PSQL" -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP ROLE IF EXISTS $BI_ROLE" \
@@ -33,7 +29,7 @@ if ! "$PSQL" -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" \
 	! q -v seed=42 -f sample/load.sql >/dev/null ||
 	! q -c "SELECT hdh_roadmap.refresh()" >/dev/null; then
 	not_ok "set up database $DB with the sample, refreshed, and roles $BI_ROLE, $LOADER"
-	echo "1..$n"; exit 1
+	finish
 fi
 ok "set up database $DB with the sample, refreshed, and roles $BI_ROLE, $LOADER"
 
@@ -94,5 +90,4 @@ check "the BI role sees the loader's target in the live scorecard" \
 	"$(PGPASSWORD=$PASSWORD "$PSQL" -qXAt -h 127.0.0.1 -p "$PGPORT" -U "$BI_ROLE" -d "$DB" \
 	     -c "SELECT count(*) FROM hdh_roadmap.scorecard WHERE target_id = 'loader_target'" 2>&1)" "1"
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

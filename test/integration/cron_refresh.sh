@@ -13,12 +13,7 @@ export PGDATABASE=postgres
 PSQL="${PG_BIN:+$PG_BIN/}psql"
 JOB=hdh_roadmap-refresh-test
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got [$2], want [$3]"; fi; }
-finish() { echo "1..$n"; [ "$fails" -eq 0 ]; exit $?; }
+. test/lib/tap.sh
 q() { "$PSQL" -qXAt -v ON_ERROR_STOP=1 "$@" 2>&1; }
 
 CREATED=0

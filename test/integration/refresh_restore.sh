@@ -12,11 +12,7 @@ SRC=hdh_mv_src
 DST=hdh_mv_dst
 TMP=$(mktemp -d "${WORK:-${TMPDIR:-/tmp}}/refresh_restore.XXXXXX") || exit 1
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got [$2], want [$3]"; fi; }
+. test/lib/tap.sh
 q() { local db=$1; shift; "${BIN}psql" -qXAt -v ON_ERROR_STOP=1 -d "$db" "$@" 2>&1; }
 cleanup() {
 	"${BIN}psql" -qX -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1
@@ -32,7 +28,7 @@ if q postgres -c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST" >/dev/null &&
 	ok "source database: sample loaded, materialized views refreshed"
 else
 	not_ok "source database: sample loaded, materialized views refreshed"
-	echo "1..$n"; exit 1
+	finish
 fi
 SCORED="SELECT count(*) FILTER (WHERE status <> 'no_data') FROM hdh_roadmap.scorecard_mv"
 check "the source's materialized scorecard scores the sample" "$(q "$SRC" -c "$SCORED" | awk '{ print ($1 > 0) }')" "1"
@@ -62,5 +58,4 @@ for v in indicator_series access_delay scorecard; do
 	check "${v}_mv then equals $v, and the source's ${v}_mv" "$differ $rows_dst" "0 $rows_src"
 done
 
-echo "1..$n"
-[ "$fails" -eq 0 ]
+finish

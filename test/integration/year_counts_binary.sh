@@ -14,12 +14,7 @@ DB=hdh_years_binary
 DIR=$(mktemp -d "${WORK:-/tmp}/years-binary.XXXXXX") || exit 1
 trap 'rm -rf "$DIR"; "$PSQL" -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1' EXIT
 
-n=0
-fails=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fails=$((fails + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && printf '#   %s\n' "$2"; }
-check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got [$2], want [$3]"; fi; }
-finish() { echo "1..$n"; [ "$fails" -eq 0 ]; exit $?; }
+. test/lib/tap.sh
 
 # sql COMMAND: one command (or a \copy) in the test database; output unaligned.
 sql() { "$PSQL" -qXAt -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d "$DB" -c "$1" 2>&1; }

@@ -1,0 +1,23 @@
+# test/lib/tap.sh — TAP output for the integration scripts (test/integration/).
+# Source it, call ok / not_ok / check for each assertion, end with finish.
+# shellcheck shell=bash
+
+n=0
+fails=0
+
+# ok DESCRIPTION
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+
+# not_ok DESCRIPTION [DIAGNOSTIC]
+not_ok() {
+	n=$((n + 1)); fails=$((fails + 1))
+	echo "not ok $n - $1"
+	[ -n "${2:-}" ] && printf '#   %s\n' "$2"
+	return 0
+}
+
+# check DESCRIPTION GOT WANT
+check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got [$2], want [$3]"; fi; }
+
+# finish: print the plan and exit 0 only when nothing failed.
+finish() { echo "1..$n"; [ "$fails" -eq 0 ]; exit $?; }
