@@ -74,3 +74,37 @@ check-asan:
 
 check-valgrind:
 	test/run --valgrind
+
+# ---- libFuzzer harnesses of the codecs (test/fuzz/, see its README.md) ----
+# make fuzz runs each harness FUZZ_SECONDS on a fresh copy of its seed corpus
+# and fails if any of them finds a crash; FUZZ_TARGETS picks some harnesses.
+FUZZ_SECONDS ?= 60
+FUZZ_CC      ?= clang-14
+FUZZ_CFLAGS  ?= -std=c99 -g -O1 -Wall -Wextra -Werror \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+FUZZ_ARGS    ?=
+FUZZ_ENV     ?= $(if $(wildcard /usr/lib/llvm-14/bin/llvm-symbolizer),ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer)
+FUZZ_TARGETS ?= $(patsubst test/fuzz/%.c,%,$(sort $(wildcard test/fuzz/*.c)))
+
+build/fuzz/bin/%: test/fuzz/%.c $(wildcard test/fuzz/*.h) $(CORE_SRCS) $(wildcard src/core/*.h)
+	@mkdir -p build/fuzz/bin
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
+
+.PHONY: fuzz
+fuzz: $(addprefix build/fuzz/bin/,$(FUZZ_TARGETS))
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  rm -rf build/fuzz/corpus/$$t build/fuzz/artifacts/$$t; \
+	  mkdir -p build/fuzz/corpus/$$t build/fuzz/artifacts/$$t build/fuzz/logs; \
+	  cp test/fuzz/corpus/$$t/* build/fuzz/corpus/$$t/; \
+	  echo "# fuzz $$t for $(FUZZ_SECONDS) s"; \
+	  $(FUZZ_ENV) build/fuzz/bin/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/artifacts/$$t/ $(FUZZ_ARGS) \
+	    build/fuzz/corpus/$$t >build/fuzz/logs/$$t.log 2>&1; \
+	  rc=$$?; \
+	  found=$$(ls build/fuzz/artifacts/$$t | wc -l); \
+	  grep -E '^(stat::number_of_executed_units|stat::new_units_added)|^#[0-9]+.*DONE' build/fuzz/logs/$$t.log; \
+	  if [ $$rc -ne 0 ] || [ $$found -ne 0 ]; then \
+	    status=1; echo "# fuzz $$t FAILED (exit $$rc, $$found artifacts in build/fuzz/artifacts/$$t/)"; \
+	    tail -n 60 build/fuzz/logs/$$t.log; \
+	  else echo "# fuzz $$t ok"; fi; \
+	done; exit $$status

@@ -625,7 +625,7 @@ hdh_delay_unpack(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
 							  i + 1, n);
 			goto fail;
 		}
-		if (gap > (uint64_t) (HDH_DELAY_MAX_DAY - day - 1) ||
+		if (day >= HDH_DELAY_MAX_DAY || gap > (uint64_t) (HDH_DELAY_MAX_DAY - day - 1) ||
 			completed > INT64_MAX || pending > INT64_MAX)
 		{
 			result = hdh_fail(err, status, NULL,
