@@ -42,10 +42,14 @@ drop_all() {
 	local db
 	for db in "${DBS[@]}"; do psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1; done
 }
-trap 'drop_all; rm -rf "$TMP"' EXIT
+# A role to check that grants on the extension's objects are restored (roles
+# are cluster-wide: created here, dropped at the end).
+ROLE=hdh_values_reader
+trap 'drop_all; psql -X -q -c "DROP ROLE IF EXISTS $ROLE" >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 drop_all
+psql -X -q -c "DROP ROLE IF EXISTS $ROLE" -c "CREATE ROLE $ROLE NOLOGIN" >/dev/null 2>&1
 
-echo "1..27"
+echo "1..29"
 
 # ---- the source ----
 psql -X -q -c "CREATE DATABASE $SRC" >/dev/null
@@ -105,6 +109,10 @@ CREATE TABLE app.by_summary_0 PARTITION OF app.by_summary FOR VALUES WITH (MODUL
 CREATE TABLE app.by_summary_1 PARTITION OF app.by_summary FOR VALUES WITH (MODULUS 3, REMAINDER 1);
 CREATE TABLE app.by_summary_2 PARTITION OF app.by_summary FOR VALUES WITH (MODULUS 3, REMAINDER 2);
 INSERT INTO app.by_summary SELECT id, s FROM app.summaries;
+
+-- a grant on the extension's objects, which pg_dump records against their initial privileges
+GRANT USAGE ON SCHEMA hdh_roadmap TO hdh_values_reader;
+GRANT SELECT ON hdh_roadmap.scorecard, app.summaries TO hdh_values_reader;
 
 -- a view using the extension's = (pg_dump must write it so that it restores)
 CREATE VIEW app.repeated AS
@@ -192,6 +200,11 @@ SQL
 	is "$(q "$db" -c "SELECT count(*) FROM hdh_roadmap.project") $(q "$db" -c "SELECT count(*) FROM app.repeated")" \
 	   "$(q "$SRC" -c "SELECT count(*) FROM hdh_roadmap.project") $(q "$SRC" -c "SELECT count(*) FROM app.repeated")" \
 	   "$fmt: the user rows of the extension's tables and the view over the summaries are back"
+	is "$(q "$db" -c "SELECT concat_ws(' ', has_schema_privilege('$ROLE', 'hdh_roadmap', 'USAGE'),
+	                                  has_table_privilege('$ROLE', 'hdh_roadmap.scorecard', 'SELECT'),
+	                                  has_table_privilege('$ROLE', 'app.summaries', 'SELECT'),
+	                                  has_table_privilege('$ROLE', 'hdh_roadmap.project', 'SELECT'))")" \
+	   "t t t f" "$fmt: the grants on the extension's schema and view (and on the user table) are restored, no more"
 	is "$(q "$db" -c "INSERT INTO app.summaries (id, label, s, yc) VALUES (2000, 'after', 'completed {} pending {}', '{}')" 2>&1 | grep -o 'summaries_not_both_empty')" \
 	   "summaries_not_both_empty" "$fmt: the CHECK constraint using <> is restored and enforced"
 done
