@@ -19,7 +19,11 @@ OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
 # The install script is the ordered parts of src/sql/ concatenated.
 SQL_PARTS  = $(sort $(wildcard src/sql/[0-9]*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA       = $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
+# Frozen install scripts of earlier releases (CREATE EXTENSION ... VERSION)
+# and the upgrade scripts between versions (ALTER EXTENSION ... UPDATE).
+DATA       = $(filter-out src/sql/releases/$(EXTENSION)--$(EXTVERSION).sql, \
+                          $(sort $(wildcard src/sql/releases/$(EXTENSION)--*.sql))) \
+             $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
 
 # Each concern lists its own tests on its own line.
 REGRESS_PROGRESS = progress
@@ -33,8 +37,10 @@ REGRESS_TABLES =
 
 REGRESS_VIEWS = scorecard_time scorecard_scenario indicator_series access_delay scorecard_refresh
 
+REGRESS_HARDEN = summary_equality
+
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
-               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS)
+               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -Isrc

@@ -427,7 +427,7 @@ INSERT INTO baseline_fact (id, first_year, last_year, reported_on, axis, display
 -- restored edited or user row must take the place of the seed row with its id
 -- that CREATE EXTENSION has just put back, instead of failing on the key.
 CREATE FUNCTION seeded_row_before_insert() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
 BEGIN
   IF NEW.origin IS NULL OR NEW.origin = 'seed' THEN
     NEW.origin := 'user';
@@ -443,7 +443,7 @@ COMMENT ON FUNCTION seeded_row_before_insert() IS
 -- Why: a changed seed row must be dumped (origin 'edited'), and origin is not
 -- the user's to set.
 CREATE FUNCTION seeded_row_before_update() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog AS $fn$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
 BEGIN
   NEW.origin := OLD.origin;
   IF OLD.origin = 'seed' AND NEW IS DISTINCT FROM OLD THEN

@@ -25,7 +25,7 @@
 -- returning nothing or failing deep inside an aggregate.
 CREATE FUNCTION checked_as_of(as_of date, caller text) RETURNS date
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
   IF as_of IS NULL THEN
@@ -48,7 +48,7 @@ COMMENT ON FUNCTION checked_as_of(date, text) IS
 -- 2026.0), the same instant as a calendar year's value (year Y -> Y + 1).
 CREATE FUNCTION decimal_year(d date) RETURNS float8
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT CASE
            WHEN NOT isfinite(d) THEN CASE WHEN d > date '2000-01-01' THEN 'Infinity'::float8 ELSE '-Infinity'::float8 END
@@ -65,7 +65,7 @@ COMMENT ON FUNCTION decimal_year(date) IS
 CREATE FUNCTION required_path_value(baseline float8, baseline_year float8, target float8, target_year float8,
                                     at_year float8) RETURNS float8
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog
+SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT CASE
            WHEN target_year <= baseline_year THEN NULL
