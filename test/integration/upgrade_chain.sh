@@ -11,7 +11,9 @@
 # enums, operators, operator families and classes, casts, relations, columns,
 # constraints, indexes, views, triggers, sequences, rules, policies, comments,
 # initial privileges, the extension's member list): any difference fails and
-# is printed. The data must be unchanged by the update, and the *_at
+# is printed. The user's records must be unchanged by the update (the seeded
+# tables, whose pristine seeds an update may correct, must equal a fresh
+# install's), and the *_at
 # functions must give what the fresh install gives on the same data. The
 # oldest release is also updated one version at a time through every later
 # one. Nothing here knows what a release contains: the releases are read
@@ -332,7 +334,7 @@ SELECT 'scorecard_at ' || md5(string_agg(r::text, E'\n')) FROM hdh_roadmap.score
 SQL
 }
 
-echo "1..$((6 + 10 * ${#RELEASES[@]} + 3))"
+echo "1..$((6 + 11 * ${#RELEASES[@]} + 3))"
 
 is "$([ ${#RELEASES[@]} -gt 0 ] && echo yes)" "yes" "src/sql/releases/ holds at least one frozen release (${RELEASES[*]:-none})"
 is "$(printf '%s\n' "${VERSIONS[@]}" | tail -1)" "$LATEST" \
@@ -377,7 +379,13 @@ for i in "${!RELEASES[@]}"; do
 	run "$X: ALTER EXTENSION hdh_roadmap UPDATE" q "$db" -c "ALTER EXTENSION hdh_roadmap UPDATE"
 	is "$(q "$db" -c "SELECT extversion FROM pg_extension WHERE extname = 'hdh_roadmap'")" "$LATEST" "$X: now at version $LATEST"
 	compare_catalog "$db" "$X updated"
-	is "$(data "$db" 2>&1)" "$(cat "$TMP/$db.before")" "$X updated: the data (tables, stored summaries, *_at results) is unchanged"
+	# The user's records are untouched; the seeded tables may have had their
+	# pristine seeds corrected by the update, so they must equal a fresh
+	# install's, loaded with the same data.
+	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact) ')" "$(grep -vE '^(target|baseline_fact) ' "$TMP/$db.before")" \
+	   "$X updated: the records (tables but the seeded ones, stored summaries, *_at results) are unchanged"
+	is "$(data "$db" | grep -E '^(target|baseline_fact) ')" "$(grep -E '^(target|baseline_fact) ' "$TMP/fresh.data")" \
+	   "$X updated: target and baseline_fact equal a fresh install's"
 	is "$(data "$db" | grep '_at ')" "$(grep '_at ' "$TMP/fresh.data")" \
 	   "$X updated: the *_at functions give what the fresh install gives on the same data"
 done

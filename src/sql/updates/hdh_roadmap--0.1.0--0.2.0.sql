@@ -113,3 +113,28 @@ COMMENT ON OPERATOR FAMILY year_counts_hash_ops USING hash IS
   'Hash equality of year_counts (DISTINCT, GROUP BY, UNION, hash joins, hash indexes)';
 COMMENT ON OPERATOR CLASS year_counts_hash_ops USING hash IS
   'Default hash operator class of year_counts: = and the hash of the canonical stored form';
+
+-- ---- targets: an infinite deadline is refused (src/sql/40_tables.sql) ----------
+-- Scoring needs a real date; 'infinity' passed 0.1.0's constraints and then
+-- failed in progress_ratio.
+
+DO $upgrade$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_catalog.pg_constraint
+                  WHERE conname = 'target_deadline_finite'
+                    AND conrelid = '@extschema@.target'::regclass) THEN
+    ALTER TABLE target ADD CONSTRAINT target_deadline_finite
+      CHECK (deadline > '-infinity'::date AND deadline < 'infinity'::date);
+  END IF;
+END
+$upgrade$;
+COMMENT ON CONSTRAINT target_deadline_finite ON target IS 'A deadline is a real date, not infinity: progress is scored against it';
+
+-- ---- baseline: one certified platform is 'platform', not 'platforms' -----------
+-- A pristine seed row only: a user's edit stays. The update trigger is off so
+-- that the seed keeps origin 'seed' (and stays out of pg_dump).
+
+ALTER TABLE baseline_fact DISABLE TRIGGER baseline_fact_origin_on_update;
+UPDATE baseline_fact SET unit = 'platform'
+ WHERE id = 'certified_platform' AND origin = 'seed' AND unit = 'platforms';
+ALTER TABLE baseline_fact ENABLE TRIGGER baseline_fact_origin_on_update;
