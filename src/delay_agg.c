@@ -113,7 +113,7 @@ AddDelay(FunctionCallInfo fcinfo, MemoryContext aggcontext, int64 days, bool pen
 	} while (0)
 
 /* delay_agg(started, finished), every case: checks, errors, a new state. */
-static Datum
+pg_noinline static Datum
 DelayAggTransDatesSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_dates");
@@ -137,12 +137,16 @@ DelayAggTransDatesSlow(FunctionCallInfo fcinfo)
 Datum
 delay_agg_trans_dates(PG_FUNCTION_ARGS)
 {
-	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	if (likely(!PG_ARGISNULL(0)))
 	{
 		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
-		DateADT		started = PG_GETARG_DATEADT(1);
-		DateADT		finished = PG_GETARG_DATEADT(2);
+		DateADT		started,
+					finished;
 
+		if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+			PG_RETURN_POINTER(state);	/* skipped */
+		started = PG_GETARG_DATEADT(1);
+		finished = PG_GETARG_DATEADT(2);
 		if (likely(started > DATEVAL_NOBEGIN && finished < DATEVAL_NOEND && finished >= started &&
 				   hdh_delay_add_fast(state, (uint64) ((int64) finished - started), false)))
 			PG_RETURN_POINTER(state);
@@ -155,7 +159,7 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
  * started after as_of (or with no start) are skipped; an end after as_of or
  * none is pending, censored at as_of - started. A NULL as_of is an ERROR.
  */
-static Datum
+pg_noinline static Datum
 DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_as_of");
@@ -240,7 +244,7 @@ CheckDays(int32 days)
 }
 
 /* delay_agg(days), every case. */
-static Datum
+pg_noinline static Datum
 DelayAggTransDaysSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days");
@@ -257,11 +261,14 @@ DelayAggTransDaysSlow(FunctionCallInfo fcinfo)
 Datum
 delay_agg_trans_days(PG_FUNCTION_ARGS)
 {
-	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1)))
+	if (likely(!PG_ARGISNULL(0)))
 	{
 		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
-		int32		days = PG_GETARG_INT32(1);
+		int32		days;
 
+		if (PG_ARGISNULL(1))
+			PG_RETURN_POINTER(state);	/* skipped */
+		days = PG_GETARG_INT32(1);
 		if (likely(days >= 0 && hdh_delay_add_fast(state, (uint64) days, false)))
 			PG_RETURN_POINTER(state);
 	}
@@ -269,7 +276,7 @@ delay_agg_trans_days(PG_FUNCTION_ARGS)
 }
 
 /* delay_agg(days, pending), every case. */
-static Datum
+pg_noinline static Datum
 DelayAggTransDaysPendingSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days_pending");

@@ -30,7 +30,8 @@
 #define FIRST_BATCH 256			/* keys of the first batch of a large state */
 #define MAX_BATCH 16384			/* largest batch for many rows (64 kB + scratch) */
 #define MAX_BATCH_DISTINCT (1 << 24)	/* largest for many distinct days */
-#define INSERTION_SORT_MAX 32
+#define INSERTION_SORT_MAX 12
+#define QUICKSORT_MAX 160		/* below, a quicksort beats a radix sort */
 #define MIN_STAGE 64
 
 #if defined(__SIZEOF_INT128__)
@@ -229,6 +230,54 @@ InsertionSort(uint32_t *a, int64_t n)
 }
 
 /*
+ * Quicksort (median of three, insertion sort below INSERTION_SORT_MAX):
+ * for the tens to hundreds of keys of a small group, where a radix sort's
+ * 256-slot histograms cost more than the keys.
+ */
+static void
+QuickSort(uint32_t *a, int64_t n)
+{
+	while (n > INSERTION_SORT_MAX)
+	{
+		uint32_t	x = a[0],
+					y = a[n / 2],
+					z = a[n - 1];
+		uint32_t	pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+		int64_t		i = 0,
+					j = n - 1;
+
+		/* Hoare partition: a[0..j] <= pivot <= a[j+1..n-1] */
+		for (;;)
+		{
+			uint32_t	t;
+
+			while (a[i] < pivot)
+				i++;
+			while (a[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			t = a[i];
+			a[i++] = a[j];
+			a[j--] = t;
+		}
+		/* recurse into the smaller part, loop on the larger one */
+		if (j + 1 < n - j - 1)
+		{
+			QuickSort(a, j + 1);
+			a += j + 1;
+			n -= j + 1;
+		}
+		else
+		{
+			QuickSort(a + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	InsertionSort(a, n);
+}
+
+/*
  * LSD radix sort on the bytes of key - lo (only as many bytes as hi - lo
  * has), skipping a byte that all keys share; returns the array that holds
  * the result (a or tmp). Linear, unlike qsort's n log n.
@@ -236,40 +285,33 @@ InsertionSort(uint32_t *a, int64_t n)
 static uint32_t *
 RadixSort(uint32_t *a, uint32_t *tmp, int64_t n, uint32_t lo, uint32_t hi)
 {
-	uint32_t	hist[4][256];
+	uint32_t	span = hi - lo;
 	uint32_t   *src = a;
 	uint32_t   *dst = tmp;
-	uint32_t	span = hi - lo;
-	int			npass = span < (1u << 8) ? 1 : span < (1u << 16) ? 2 : span < (1u << 24) ? 3 : 4;
-	int			pass;
-	int64_t		i;
+	int			shift;
 
-	memset(hist, 0, sizeof(hist[0]) * (size_t) npass);
-	for (i = 0; i < n; i++)
+	for (shift = 0; shift < 32 && (span >> shift) != 0; shift += 8)
 	{
-		uint32_t	v = a[i] - lo;
-		int			b;
-
-		for (b = 0; b < npass; b++)
-			hist[b][(v >> (8 * b)) & 0xff]++;
-	}
-	for (pass = 0; pass < npass; pass++)
-	{
-		int			shift = pass * 8;
-		uint32_t	offset[256];
+		uint32_t	count[256];
 		uint32_t	sum = 0;
 		uint32_t   *swap;
+		int64_t		i;
 		int			b;
 
-		if (hist[pass][((src[0] - lo) >> shift) & 0xff] == (uint32_t) n)
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[((src[i] - lo) >> shift) & 0xff]++;
+		if (count[((src[0] - lo) >> shift) & 0xff] == (uint32_t) n)
 			continue;			/* every key has the same byte here */
 		for (b = 0; b < 256; b++)
 		{
-			offset[b] = sum;
-			sum += hist[pass][b];
+			uint32_t	c = count[b];
+
+			count[b] = sum;
+			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[offset[((src[i] - lo) >> shift) & 0xff]++] = src[i];
+			dst[count[((src[i] - lo) >> shift) & 0xff]++] = src[i];
 		swap = src;
 		src = dst;
 		dst = swap;
@@ -375,7 +417,6 @@ NextRun(RunSource *src, uint32_t *key, uint64_t *count)
 typedef enum SinkKind
 {
 	SINK_COUNT_RUNS,			/* count the runs a merge writes */
-	SINK_COUNT_ENTRIES,			/* count the entries */
 	SINK_RUNS,
 	SINK_ENTRIES
 } SinkKind;
@@ -419,11 +460,6 @@ Emit(Sink *sink, uint32_t key, uint64_t count)
 				sink->runs[sink->n].key = key;
 				sink->runs[sink->n++].count = (uint32_t) (count >> 32);
 			}
-			break;
-		case SINK_COUNT_ENTRIES:
-			if (day != sink->lastday)
-				sink->n++;
-			sink->lastday = day;
 			break;
 		case SINK_ENTRIES:
 			if (day != sink->lastday)
@@ -522,13 +558,6 @@ SortKeys(const HdhDelayAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **scratc
 		odd += v & 1u;
 	}
 	*npending = odd;
-	if (nk <= INSERTION_SORT_MAX)
-	{
-		InsertionSort(keys, nk);
-		src->keys = keys;
-		src->len = nk;
-		return HDH_OK;
-	}
 	/* Counting sort when the keys span at most twice their number. */
 	if ((uint64_t) hi - lo < (uint64_t) nk * 2)
 	{
@@ -545,6 +574,13 @@ SortKeys(const HdhDelayAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **scratc
 		src->base = lo;
 		src->len = range;
 		*scratch = tmp;
+		return HDH_OK;
+	}
+	if (nk <= QUICKSORT_MAX)
+	{
+		QuickSort(keys, nk);
+		src->keys = keys;
+		src->len = nk;
 		return HDH_OK;
 	}
 	tmp = Alloc(mem, (size_t) nk * sizeof(uint32_t), err);
@@ -600,6 +636,131 @@ MergeIntoRuns(const HdhDelayAlloc *mem, HdhDelayLarge *l, RunSource *src, HdhErr
 		return HDH_ERR_LIMIT;
 	SinkInit(&sink, SINK_RUNS, out, NULL);
 	Merge(both, 2, &sink);
+	Release(mem, l->runs);
+	l->runs = out;
+	l->nruns = (int32_t) n;
+	return HDH_OK;
+}
+
+/*
+ * The distinct keys of a sorted batch (SRC_KEYS or SRC_COUNTS, fewer than
+ * 2^32 keys) with their counts, ascending, into out; out NULL only counts.
+ */
+static int64_t
+BatchRuns(const RunSource *src, HdhDelayRun *out)
+{
+	int64_t		i,
+				n = 0;
+
+	if (src->kind == SRC_COUNTS)
+	{
+		for (i = 0; i < src->len; i++)
+			if (src->counts[i] != 0)
+			{
+				if (out != NULL)
+				{
+					out[n].key = src->base + (uint32_t) i;
+					out[n].count = src->counts[i];
+				}
+				n++;
+			}
+		return n;
+	}
+	for (i = 0; i < src->len;)
+	{
+		int64_t		start = i;
+		uint32_t	key = src->keys[i];
+
+		while (i < src->len && src->keys[i] == key)
+			i++;
+		if (out != NULL)
+		{
+			out[n].key = key;
+			out[n].count = (uint32_t) (i - start);
+		}
+		n++;
+	}
+	return n;
+}
+
+/*
+ * Merge the runs of a state (a, wide pairs allowed) with the narrow runs of
+ * a batch (b) into out; returns the runs written. Inline with a constant
+ * `write`, so the counting pass and the writing pass are each a tight loop.
+ */
+static inline int64_t
+MergeRunArrays(const HdhDelayRun *a, int64_t na, const HdhDelayRun *b, int64_t nb,
+			   HdhDelayRun *out, bool write)
+{
+	int64_t		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na)
+	{
+		uint32_t	key = a[i].key;
+		uint64_t	count = a[i++].count;
+
+		if (i < na && a[i].key == key)
+			count |= (uint64_t) a[i++].count << 32;
+		for (; j < nb && b[j].key < key; j++, k++)
+			if (write)
+				out[k] = b[j];
+		if (j < nb && b[j].key == key)
+			count += b[j++].count;
+		if (write)
+		{
+			out[k].key = key;
+			out[k].count = (uint32_t) count;
+		}
+		k++;
+		if (count >> 32)
+		{
+			if (write)
+			{
+				out[k].key = key;
+				out[k].count = (uint32_t) (count >> 32);
+			}
+			k++;
+		}
+	}
+	for (; j < nb; j++, k++)
+		if (write)
+			out[k] = b[j];
+	return k;
+}
+
+/*
+ * Merge a sorted batch into the runs of l: its runs into scratch, then a
+ * counting pass and a writing pass into an exactly sized array.
+ */
+static HdhStatus
+MergeBatchIntoRuns(const HdhDelayAlloc *mem, HdhDelayLarge *l, const RunSource *src,
+				   HdhError *err)
+{
+	int64_t		nb = BatchRuns(src, NULL),
+				n;
+	HdhDelayRun *b = Alloc(mem, (size_t) nb * sizeof(HdhDelayRun), err);
+	HdhDelayRun *out;
+
+	if (b == NULL)
+		return HDH_ERR_LIMIT;
+	BatchRuns(src, b);
+	n = MergeRunArrays(l->runs, l->nruns, b, nb, NULL, false);
+	if (n > INT32_MAX)
+	{
+		Release(mem, b);
+		return hdh_fail(err, HDH_ERR_LIMIT, NULL,
+						"a delay_summary cannot hold %lld distinct days", (long long) n);
+	}
+	out = Alloc(mem, (size_t) n * sizeof(HdhDelayRun), err);
+	if (out == NULL)
+	{
+		Release(mem, b);
+		return HDH_ERR_LIMIT;
+	}
+	MergeRunArrays(l->runs, l->nruns, b, nb, out, true);
+	Release(mem, b);
 	Release(mem, l->runs);
 	l->runs = out;
 	l->nruns = (int32_t) n;
@@ -746,7 +907,7 @@ FlushBatch(HdhDelayState *s, HdhError *err)
 		status = AddTotals(l, s->ncur - npending, npending, err);
 		if (status == HDH_OK)
 		{
-			status = MergeIntoRuns(&s->mem, l, &src, err);
+			status = MergeBatchIntoRuns(&s->mem, l, &src, err);
 			if (status != HDH_OK)
 			{
 				l->completed -= s->ncur - npending;
@@ -987,10 +1148,34 @@ hdh_delay_add_state(HdhDelayState *s, const HdhDelayState *src, HdhError *err)
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* Sorted keys as canonical entries; returns how many. */
+static int64_t
+SortedKeysToEntries(const uint32_t *keys, int64_t nk, HdhDelayEntry *out)
+{
+	int64_t		i = 0,
+				n = 0;
+
+	while (i < nk)
+	{
+		uint32_t	day = keys[i] >> 1;
+		int64_t		start = i;
+		HdhDelayEntry *e = &out[n++];
+
+		while (i < nk && keys[i] == day << 1)
+			i++;
+		e->day = (int32_t) day;
+		e->completed = i - start;
+		start = i;
+		while (i < nk && keys[i] == ((day << 1) | 1u))
+			i++;
+		e->pending = i - start;
+	}
+	return n;
+}
+
 /*
  * The summary of s, s unchanged: its unsorted keys are copied and sorted,
- * its staging list copied and collapsed, and all are merged with the runs
- * into entries counted first and allocated exactly.
+ * its staging list copied and collapsed, and all are merged with the runs.
  */
 HdhStatus
 hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err)
@@ -1007,7 +1192,8 @@ hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err
 			   *entries;
 	RunSource	sources[3];
 	RunSource  *src[3];
-	int			nsrc = 0;
+	int			nsrc = 0,
+				i;
 	Sink		sink;
 	HdhStatus	status = HDH_OK;
 
@@ -1065,16 +1251,15 @@ hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err
 			nsrc++;
 		}
 	}
-	SinkInit(&sink, SINK_COUNT_ENTRIES, NULL, NULL);
-	n = Merge(src, nsrc, &sink);
+	/*
+	 * One pass into entries allocated for the most there can be (the view
+	 * is short-lived): a distinct key from each source at most.
+	 */
+	n = 0;
+	for (i = 0; i < nsrc; i++)
+		n += src[i]->kind == SRC_COUNTS ? (src[i]->len < nkeys ? src[i]->len : nkeys) : src[i]->len;
 	if (n > 0)
 	{
-		if (n > INT32_MAX)
-		{
-			status = hdh_fail(err, HDH_ERR_LIMIT, NULL,
-							  "a delay_summary cannot hold %lld distinct days", (long long) n);
-			goto done;
-		}
 		entries = Alloc(&s->mem, (size_t) n * sizeof(HdhDelayEntry), err);
 		if (entries == NULL)
 		{
@@ -1082,7 +1267,17 @@ hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err
 			goto done;
 		}
 		SinkInit(&sink, SINK_ENTRIES, NULL, entries);
-		Merge(src, nsrc, &sink);
+		if (nsrc == 1 && src[0]->kind == SRC_KEYS)
+			n = SortedKeysToEntries(src[0]->keys, src[0]->len, entries);
+		else
+			n = Merge(src, nsrc, &sink);
+		if (n > INT32_MAX)
+		{
+			Release(&s->mem, entries);
+			status = hdh_fail(err, HDH_ERR_LIMIT, NULL,
+							  "a delay_summary cannot hold %lld distinct days", (long long) n);
+			goto done;
+		}
 		out->entries = entries;
 		out->n = (int32_t) n;
 	}
