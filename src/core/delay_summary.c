@@ -414,28 +414,18 @@ NextRun(RunSource *src, uint32_t *key, uint64_t *count)
 	return false;
 }
 
-typedef enum SinkKind
-{
-	SINK_COUNT_RUNS,			/* count the runs a merge writes */
-	SINK_RUNS,
-	SINK_ENTRIES
-} SinkKind;
-
+/* Where a merge for a view writes: canonical entries, a day at a time. */
 typedef struct Sink
 {
-	SinkKind	kind;
-	HdhDelayRun *runs;
 	HdhDelayEntry *entries;
-	int64_t		n;				/* runs or entries written (or counted) */
-	int64_t		lastday;		/* entries: the day of entry n - 1 */
+	int64_t		n;				/* entries written */
+	int64_t		lastday;		/* the day of entry n - 1 */
 } Sink;
 
-/* A sink of the given kind writing to runs or entries (or only counting). */
+/* A sink writing to entries. */
 static void
-SinkInit(Sink *sink, SinkKind kind, HdhDelayRun *runs, HdhDelayEntry *entries)
+SinkInit(Sink *sink, HdhDelayEntry *entries)
 {
-	sink->kind = kind;
-	sink->runs = runs;
 	sink->entries = entries;
 	sink->n = 0;
 	sink->lastday = -1;
@@ -447,43 +437,27 @@ Emit(Sink *sink, uint32_t key, uint64_t count)
 {
 	int64_t		day = (int64_t) (key >> 1);
 
-	switch (sink->kind)
+	if (day != sink->lastday)
 	{
-		case SINK_COUNT_RUNS:
-			sink->n += (count >> 32) ? 2 : 1;
-			break;
-		case SINK_RUNS:
-			sink->runs[sink->n].key = key;
-			sink->runs[sink->n++].count = (uint32_t) count;
-			if (count >> 32)
-			{
-				sink->runs[sink->n].key = key;
-				sink->runs[sink->n++].count = (uint32_t) (count >> 32);
-			}
-			break;
-		case SINK_ENTRIES:
-			if (day != sink->lastday)
-			{
-				HdhDelayEntry *e = &sink->entries[sink->n++];
+		HdhDelayEntry *e = &sink->entries[sink->n++];
 
-				e->day = (int32_t) day;
-				e->completed = 0;
-				e->pending = 0;
-			}
-			if (key & 1u)
-				sink->entries[sink->n - 1].pending = (int64_t) count;
-			else
-				sink->entries[sink->n - 1].completed = (int64_t) count;
-			sink->lastday = day;
-			break;
+		e->day = (int32_t) day;
+		e->completed = 0;
+		e->pending = 0;
 	}
+	if (key & 1u)
+		sink->entries[sink->n - 1].pending = (int64_t) count;
+	else
+		sink->entries[sink->n - 1].completed = (int64_t) count;
+	sink->lastday = day;
 }
 
 #define MAX_SOURCES 3
 
 /*
- * Merge up to three sorted sources into a sink, adding the counts of equal
- * keys. The callers have bounded the totals, so no sum overflows.
+ * Merge up to three sorted sources into entries, adding the counts of equal
+ * keys (for views: once per read, so simple rather than tight). The callers
+ * have bounded the totals, so no sum overflows.
  */
 static int64_t
 Merge(RunSource **src, int nsrc, Sink *sink)
@@ -609,41 +583,7 @@ AddTotals(HdhDelayLarge *l, int64_t completed, int64_t pending, HdhError *err)
 }
 
 /*
- * Replace the runs of l by their merge with src: count the result, allocate
- * it exactly, write it, free the old runs. Totals are the caller's business.
- */
-static HdhStatus
-MergeIntoRuns(const HdhDelayAlloc *mem, HdhDelayLarge *l, RunSource *src, HdhError *err)
-{
-	RunSource	runs;
-	RunSource  *both[2];
-	Sink		sink;
-	HdhDelayRun *out;
-	int64_t		n;
-
-	SourceInit(&runs, SRC_RUNS);
-	runs.runs = l->runs;
-	runs.len = l->nruns;
-	both[0] = &runs;
-	both[1] = src;
-	SinkInit(&sink, SINK_COUNT_RUNS, NULL, NULL);
-	n = Merge(both, 2, &sink);
-	if (n > INT32_MAX)
-		return hdh_fail(err, HDH_ERR_LIMIT, NULL,
-						"a delay_summary cannot hold %lld distinct days", (long long) n);
-	out = Alloc(mem, (size_t) n * sizeof(HdhDelayRun), err);
-	if (out == NULL)
-		return HDH_ERR_LIMIT;
-	SinkInit(&sink, SINK_RUNS, out, NULL);
-	Merge(both, 2, &sink);
-	Release(mem, l->runs);
-	l->runs = out;
-	l->nruns = (int32_t) n;
-	return HDH_OK;
-}
-
-/*
- * The distinct keys of a sorted batch (SRC_KEYS or SRC_COUNTS, fewer than
+ * The distinct keys of sorted keys (SRC_KEYS or SRC_COUNTS, fewer than
  * 2^32 keys) with their counts, ascending, into out; out NULL only counts.
  */
 static int64_t
@@ -683,88 +623,142 @@ BatchRuns(const RunSource *src, HdhDelayRun *out)
 	return n;
 }
 
-/*
- * Merge the runs of a state (a, wide pairs allowed) with the narrow runs of
- * a batch (b) into out; returns the runs written. Inline with a constant
- * `write`, so the counting pass and the writing pass are each a tight loop.
- */
+/* The count of the run at *i (two runs when wide); *i moves past it. */
+static inline uint64_t
+TakeRun(const HdhDelayRun *r, int64_t n, int64_t *i)
+{
+	uint32_t	key = r[*i].key;
+	uint64_t	count = r[(*i)++].count;
+
+	if (*i < n && r[*i].key == key)
+		count |= (uint64_t) r[(*i)++].count << 32;
+	return count;
+}
+
+/* Write (key, count) at out[k] as one or two runs; returns the next k. */
 static inline int64_t
+PutRun(HdhDelayRun *out, int64_t k, uint32_t key, uint64_t count)
+{
+	out[k].key = key;
+	out[k++].count = (uint32_t) count;
+	if (count >> 32)
+	{
+		out[k].key = key;
+		out[k++].count = (uint32_t) (count >> 32);
+	}
+	return k;
+}
+
+/* Canonical entries as runs (a count of 2^32 or more as two), into out. */
+static int64_t
+EntriesToRuns(const HdhDelayEntry *e, int64_t n, HdhDelayRun *out)
+{
+	int64_t		i,
+				k = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	key = (uint32_t) e[i].day << 1;
+
+		if (e[i].completed > 0)
+			k = PutRun(out, k, key, (uint64_t) e[i].completed);
+		if (e[i].pending > 0)
+			k = PutRun(out, k, key | 1u, (uint64_t) e[i].pending);
+	}
+	return k;
+}
+
+/*
+ * Merge two sorted run arrays (wide pairs allowed) into out, adding the
+ * counts of equal keys; returns the runs written. The tail of either array
+ * is copied as it is.
+ */
+static int64_t
 MergeRunArrays(const HdhDelayRun *a, int64_t na, const HdhDelayRun *b, int64_t nb,
-			   HdhDelayRun *out, bool write)
+			   HdhDelayRun *out)
 {
 	int64_t		i = 0,
 				j = 0,
 				k = 0;
 
-	while (i < na)
+	while (i < na && j < nb)
 	{
-		uint32_t	key = a[i].key;
-		uint64_t	count = a[i++].count;
+		uint32_t	ka = a[i].key,
+					kb = b[j].key;
 
-		if (i < na && a[i].key == key)
-			count |= (uint64_t) a[i++].count << 32;
-		for (; j < nb && b[j].key < key; j++, k++)
-			if (write)
-				out[k] = b[j];
-		if (j < nb && b[j].key == key)
-			count += b[j++].count;
-		if (write)
+		if (ka < kb)
+			k = PutRun(out, k, ka, TakeRun(a, na, &i));
+		else if (kb < ka)
+			k = PutRun(out, k, kb, TakeRun(b, nb, &j));
+		else
 		{
-			out[k].key = key;
-			out[k].count = (uint32_t) count;
-		}
-		k++;
-		if (count >> 32)
-		{
-			if (write)
-			{
-				out[k].key = key;
-				out[k].count = (uint32_t) (count >> 32);
-			}
-			k++;
+			uint64_t	count = TakeRun(a, na, &i);
+
+			k = PutRun(out, k, ka, count + TakeRun(b, nb, &j));
 		}
 	}
-	for (; j < nb; j++, k++)
-		if (write)
-			out[k] = b[j];
+	if (i < na)
+	{
+		memcpy(out + k, a + i, (size_t) (na - i) * sizeof(HdhDelayRun));
+		k += na - i;
+	}
+	if (j < nb)
+	{
+		memcpy(out + k, b + j, (size_t) (nb - j) * sizeof(HdhDelayRun));
+		k += nb - j;
+	}
 	return k;
 }
 
 /*
- * Merge a sorted batch into the runs of l: its runs into scratch, then a
- * counting pass and a writing pass into an exactly sized array.
+ * Replace the runs of l by their merge with a sorted source (sorted keys,
+ * counts, or canonical entries), in one pass: the source as runs in
+ * scratch, the merge into scratch sized for the most it can write, then a
+ * copy into an exactly sized array. l's totals must already include the
+ * source (the callers add and check them first, so no count overflows);
+ * while they stay below 2^32 no count is wide, which keeps the bounds tight.
  */
 static HdhStatus
-MergeBatchIntoRuns(const HdhDelayAlloc *mem, HdhDelayLarge *l, const RunSource *src,
-				   HdhError *err)
+MergeIntoRuns(const HdhDelayAlloc *mem, HdhDelayLarge *l, const RunSource *src, HdhError *err)
 {
-	int64_t		nb = BatchRuns(src, NULL),
+	bool		narrow = (uint64_t) l->completed + (uint64_t) l->pending < ((uint64_t) 1 << 32);
+	bool		entries = src->kind == SRC_ENTRIES;
+	int64_t		nb = entries ? src->len * (narrow ? 2 : 4) : src->len,
 				n;
-	HdhDelayRun *b = Alloc(mem, (size_t) nb * sizeof(HdhDelayRun), err);
-	HdhDelayRun *out;
+	HdhDelayRun *b,
+			   *merged = NULL,
+			   *out = NULL;
+	HdhStatus	status = HDH_ERR_LIMIT;
 
+	b = Alloc(mem, (size_t) nb * sizeof(HdhDelayRun), err);
 	if (b == NULL)
 		return HDH_ERR_LIMIT;
-	BatchRuns(src, b);
-	n = MergeRunArrays(l->runs, l->nruns, b, nb, NULL, false);
+	nb = entries ? EntriesToRuns(src->entries, src->len, b) : BatchRuns(src, b);
+	n = (int64_t) l->nruns + nb;
+	if (!narrow)
+		n *= 2;
+	merged = Alloc(mem, (size_t) n * sizeof(HdhDelayRun), err);
+	if (merged == NULL)
+		goto done;
+	n = MergeRunArrays(l->runs, l->nruns, b, nb, merged);
 	if (n > INT32_MAX)
 	{
-		Release(mem, b);
-		return hdh_fail(err, HDH_ERR_LIMIT, NULL,
-						"a delay_summary cannot hold %lld distinct days", (long long) n);
+		status = hdh_fail(err, HDH_ERR_LIMIT, NULL,
+						  "a delay_summary cannot hold %lld distinct days", (long long) n);
+		goto done;
 	}
 	out = Alloc(mem, (size_t) n * sizeof(HdhDelayRun), err);
 	if (out == NULL)
-	{
-		Release(mem, b);
-		return HDH_ERR_LIMIT;
-	}
-	MergeRunArrays(l->runs, l->nruns, b, nb, out, true);
-	Release(mem, b);
+		goto done;
+	memcpy(out, merged, (size_t) n * sizeof(HdhDelayRun));
 	Release(mem, l->runs);
 	l->runs = out;
 	l->nruns = (int32_t) n;
-	return HDH_OK;
+	status = HDH_OK;
+done:
+	Release(mem, merged);
+	Release(mem, b);
+	return status;
 }
 
 /*
@@ -782,13 +776,13 @@ MakeLarge(HdhDelayState *s, RunSource *src, int64_t nkeys, int64_t npending, Hdh
 	memset(l, 0, sizeof(*l));
 	if (src != NULL)
 	{
+		l->completed = nkeys - npending;
+		l->pending = npending;
 		if (MergeIntoRuns(&s->mem, l, src, err) != HDH_OK)
 		{
 			Release(&s->mem, l);
 			return err->status;
 		}
-		l->completed = nkeys - npending;
-		l->pending = npending;
 	}
 	FreeSegments(s);
 	s->large = l;
@@ -839,8 +833,6 @@ ConsiderCompaction(HdhDelayState *s, HdhError *err)
 	uint32_t   *keys,
 			   *scratch;
 	RunSource	src;
-	RunSource  *one[1];
-	Sink		sink;
 	HdhStatus	status;
 
 	keys = Alloc(&s->mem, (size_t) n * sizeof(uint32_t), err);
@@ -850,9 +842,7 @@ ConsiderCompaction(HdhDelayState *s, HdhError *err)
 	status = SortKeys(&s->mem, keys, n, &scratch, &src, &npending, err);
 	if (status == HDH_OK)
 	{
-		one[0] = &src;
-		SinkInit(&sink, SINK_COUNT_RUNS, NULL, NULL);
-		distinct = Merge(one, 1, &sink);
+		distinct = BatchRuns(&src, NULL);
 		if (distinct * 4 <= n)
 			status = MakeLarge(s, &src, n, npending, err);
 		else
@@ -907,7 +897,7 @@ FlushBatch(HdhDelayState *s, HdhError *err)
 		status = AddTotals(l, s->ncur - npending, npending, err);
 		if (status == HDH_OK)
 		{
-			status = MergeBatchIntoRuns(&s->mem, l, &src, err);
+			status = MergeIntoRuns(&s->mem, l, &src, err);
 			if (status != HDH_OK)
 			{
 				l->completed -= s->ncur - npending;
@@ -1266,7 +1256,7 @@ hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err
 			status = HDH_ERR_LIMIT;
 			goto done;
 		}
-		SinkInit(&sink, SINK_ENTRIES, NULL, entries);
+		SinkInit(&sink, entries);
 		if (nsrc == 1 && src[0]->kind == SRC_KEYS)
 			n = SortedKeysToEntries(src[0]->keys, src[0]->len, entries);
 		else
