@@ -138,19 +138,19 @@ SELECT count(*) AS groups, bool_and(h.t IS NOT DISTINCT FROM s.t) AS hash_eq_sor
 DROP TABLE ag_proj, ag_groups, ag_small, ag_hash, ag_sort;
 
 -- State sizes and their boundaries (doc/delay_summary.md, "Cost"): a group
--- keeps 16-bit keys in its state up to 32 rows, then in segments; past 4040
+-- keeps 16-bit keys in its state up to 32 rows, then in segments; past 3960
 -- rows it becomes sorted runs when days repeat, and stays keys when they do
 -- not; a delay past 32767 days makes it runs at once. Each group's summary
 -- must equal the text written from GROUP BY counts, and its statistics
 -- PostgreSQL's, hashed and sorted.
 CREATE TABLE ag_sizes AS
   SELECT n, i,
-         CASE WHEN n IN (4040, 4041, 9000) THEN (i * 7) % 13         -- 13 days: compacted past 4040
+         CASE WHEN n IN (3960, 3961, 9000) THEN (i * 7) % 13         -- 13 days: compacted past 3960
               WHEN n = 5000 THEN (i * 7919) % 30011                  -- mostly distinct: stays keys
               WHEN n = 300 THEN (i * 7919) % 40000 + 20000           -- some past 32767 days
               ELSE (i * 37) % 101 END AS d,
          i % 5 = 0 AS p
-    FROM (VALUES (1), (32), (33), (92), (93), (300), (4040), (4041), (5000), (9000)) v(n),
+    FROM (VALUES (1), (32), (33), (92), (93), (152), (153), (300), (3960), (3961), (5000), (9000)) v(n),
          generate_series(1, n) i;
 CREATE TABLE ag_sizes_expected AS
   SELECT n, format('completed {%s} pending {%s}',
@@ -183,7 +183,7 @@ SELECT count(*) AS rows_checked,
        bool_and(w::text = (SELECT delay_agg(d, p)::text FROM ag_sizes s2
                             WHERE s2.n = 9000 AND s2.i <= x.i)) AS running_eq
   FROM (SELECT i, delay_agg(d, p) OVER (ORDER BY i) AS w FROM ag_sizes WHERE n = 9000) x
- WHERE i IN (1, 32, 33, 92, 93, 4039, 4040, 4041, 4042, 8132, 8133, 9000);
+ WHERE i IN (1, 32, 33, 92, 93, 152, 153, 3959, 3960, 3961, 3962, 9000);
 
 -- Counts of 2^32 and more (a second 32-bit run in the state), summed exactly:
 --   day 5 completed: 4294967295 + 1 + 4294967296 = 8589934592;

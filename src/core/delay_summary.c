@@ -3,8 +3,8 @@
  *	  Building, merging and reading delay summaries (see delay_summary.h).
  *
  * A small state appends 16-bit keys to its inline buffer, then to segments
- * of 128, 256, ... 8192 bytes chained newest first and never moved or
- * freed before the state is, so growing wastes no freed blocks (an
+ * of 128, 128, 256, 256, ... 8192 bytes chained newest first and never
+ * moved or freed before the state is, so growing wastes no freed blocks (an
  * allocator that does not coalesce, like PostgreSQL's, would keep every
  * outgrown buffer of every group). Past HDH_DELAY_COMPACT_KEYS rows the
  * keys are sorted and counted: when runs would take less room than the keys
@@ -26,7 +26,7 @@
 #include "core/delay_summary.h"
 
 #define SEG_MIN_BYTES 128		/* the first segment */
-#define SEG_MAX_BYTES 8192		/* segments double up to this */
+#define SEG_MAX_BYTES 8192		/* segments grow up to this */
 #define FIRST_BATCH 256			/* keys of the first batch of a large state */
 #define MAX_BATCH 16384			/* largest batch for many rows (64 kB + scratch) */
 #define MAX_BATCH_DISTINCT (1 << 24)	/* largest for many distinct days */
@@ -101,13 +101,27 @@ hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem)
 	s->limit = HDH_DELAY_COMPACT_KEYS;
 }
 
-/* Bytes of the segment that follows one of `bytes` bytes (0: the first). */
+/*
+ * Bytes of the k-th segment (from 0): 128, 128, 256, 256, ... 8192, so the
+ * room grows by about a square root of two each time and the unused end of
+ * the newest segment stays a small part of the whole.
+ */
 static size_t
-NextSegBytes(size_t bytes)
+SegBytes(int32_t k)
 {
-	if (bytes == 0)
-		return SEG_MIN_BYTES;
-	return bytes >= SEG_MAX_BYTES ? SEG_MAX_BYTES : bytes * 2;
+	return k / 2 >= 6 ? SEG_MAX_BYTES : (size_t) SEG_MIN_BYTES << (k / 2);
+}
+
+/* Number of segments of a small state. */
+static int32_t
+CountSegments(const HdhDelayState *s)
+{
+	const HdhDelaySegment *seg;
+	int32_t		n = 0;
+
+	for (seg = s->seg; seg != NULL; seg = seg->prev)
+		n++;
+	return n;
 }
 
 /* Keys a segment of `bytes` bytes holds. */
@@ -170,9 +184,8 @@ GatherSmall(const HdhDelayState *s, uint32_t *out, int64_t *npending)
 	int64_t		n = 0,
 				odd = 0,
 				i;
-	int32_t		nseg = 0,
+	int32_t		nseg,
 				k;
-	size_t		bytes;
 
 	if (s->seg == NULL)
 	{
@@ -189,18 +202,13 @@ GatherSmall(const HdhDelayState *s, uint32_t *out, int64_t *npending)
 		out[n++] = s->inlinekeys[i];
 		odd += s->inlinekeys[i] & 1u;
 	}
-	for (seg = s->seg; seg != NULL; seg = seg->prev)
-		nseg++;
+	nseg = CountSegments(s);
 	/* the newest (current) segment holds ncur keys, the others are full */
 	for (seg = s->seg, k = nseg - 1; seg != NULL; seg = seg->prev, k--)
 	{
 		int32_t		j,
-					count;
+					count = seg == s->seg ? s->ncur : SegKeys(SegBytes(k));
 
-		bytes = 0;
-		for (j = 0; j <= k; j++)
-			bytes = NextSegBytes(bytes);
-		count = seg == s->seg ? s->ncur : SegKeys(bytes);
 		for (j = 0; j < count; j++)
 		{
 			out[n++] = seg->keys[j];
@@ -857,8 +865,7 @@ ConsiderCompaction(HdhDelayState *s, HdhError *err)
 static HdhStatus
 NewSegment(HdhDelayState *s, HdhError *err)
 {
-	size_t		bytes = NextSegBytes(s->seg == NULL ? 0
-									 : (size_t) s->curcap * sizeof(uint16_t) + sizeof(HdhDelaySegment));
+	size_t		bytes = SegBytes(CountSegments(s));
 	HdhDelaySegment *seg;
 
 	if (SmallKeys(s) + SegKeys(bytes) > INT32_MAX)
@@ -1297,20 +1304,12 @@ hdh_delay_state_info(const HdhDelayState *s, HdhDelayStateInfo *info)
 	memset(info, 0, sizeof(*info));
 	if (s->large == NULL)
 	{
-		const HdhDelaySegment *seg;
-		size_t		bytes = 0;
-
-		int32_t		nseg = 0,
+		int32_t		nseg = CountSegments(s),
 					k;
 
 		info->keys = SmallKeys(s);
-		for (seg = s->seg; seg != NULL; seg = seg->prev)
-			nseg++;
 		for (k = 0; k < nseg; k++)
-		{
-			bytes = NextSegBytes(bytes);
-			info->bytes += bytes;
-		}
+			info->bytes += SegBytes(k);
 		return;
 	}
 	info->large = true;

@@ -73,9 +73,9 @@ typedef struct HdhDelayAlloc
 
 /*
  * Rows a small state holds before it first considers compaction (the
- * capacity of the inline keys and of the first seven segments).
+ * capacity of the inline keys and of the first ten segments).
  */
-#define HDH_DELAY_COMPACT_KEYS 4040
+#define HDH_DELAY_COMPACT_KEYS 3960
 
 typedef struct HdhDelaySegment HdhDelaySegment;
 typedef struct HdhDelayLarge HdhDelayLarge;

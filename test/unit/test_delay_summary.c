@@ -434,7 +434,7 @@ ViewIs(const HdhDelayState *st, int32_t n, const HdhDelayEntry *want)
 	return ok;
 }
 
-/* Memory of small groups: inline keys, then segments of 128, 256... bytes. */
+/* Memory of small groups: inline keys, then segments of 128, 128, 256... bytes. */
 static void
 CheckSmallMemory(void)
 {
@@ -443,7 +443,8 @@ CheckSmallMemory(void)
 		int64_t		rows;
 		size_t		bytes;
 	}			cases[] = {{0, 0}, {1, 0}, {32, 0}, {33, 128}, {88, 128}, {92, 128},
-	{93, 384}, {216, 384}, {217, 896}, {468, 896}, {469, 1920}};
+	{93, 256}, {152, 256}, {153, 512}, {276, 512}, {277, 768}, {400, 768}, {401, 1280},
+	{3960, 1280 + 512 + 2048 + 4096}, {3961, 1280 + 512 + 2048 + 4096 + 4096}};
 	size_t		k;
 
 	CHECK(sizeof(HdhDelayState) == 128);
@@ -484,7 +485,7 @@ CheckCompaction(void)
 	int64_t		i;
 	bool		ok;
 
-	/* few distinct days: 4040 rows small, the 4041st compacts */
+	/* few distinct days: HDH_DELAY_COMPACT_KEYS rows small, the next compacts */
 	MakeRows(&r, HDH_DELAY_COMPACT_KEYS + 1, 10, 30);
 	hdh_delay_state_init(&st, &mem);
 	ok = true;
