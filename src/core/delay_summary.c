@@ -540,6 +540,13 @@ SortKeys(const HdhDelayAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **scratc
 		odd += v & 1u;
 	}
 	*npending = odd;
+	if (nk <= INSERTION_SORT_MAX)
+	{
+		InsertionSort(keys, nk);
+		src->keys = keys;
+		src->len = nk;
+		return HDH_OK;
+	}
 	/* Counting sort when the keys span at most twice their number. */
 	if ((uint64_t) hi - lo < (uint64_t) nk * 2)
 	{
@@ -918,7 +925,8 @@ FlushBatch(HdhDelayState *s, HdhError *err)
 	}
 	if (cap == 0)
 		cap = FIRST_BATCH;
-	else if ((cap < MAX_BATCH && l->completed + l->pending >= cap * 8) ||
+	else if ((cap < MAX_BATCH &&
+			  (uint64_t) l->completed + (uint64_t) l->pending >= (uint64_t) cap * 8) ||
 			 (cap < MAX_BATCH_DISTINCT && l->nruns >= cap * 2))
 		cap *= 2;
 	if (cap != s->curcap)
@@ -1084,14 +1092,14 @@ hdh_delay_add_summary(HdhDelayState *s, const HdhDelaySummary *sum, HdhError *er
 
 		while (cap < (int64_t) l->nstage + sum->n)
 			cap *= 2;
-		if (cap > INT32_MAX)
-			return hdh_fail(err, HDH_ERR_LIMIT, NULL,
-							"a delay_summary cannot stage %lld entries", (long long) cap);
-		bigger = Alloc(&s->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
+		bigger = cap > INT32_MAX ? NULL : Alloc(&s->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
 		if (bigger == NULL)
 		{
 			l->completed -= sum->completed;
 			l->pending -= sum->pending;
+			if (cap > INT32_MAX)
+				return hdh_fail(err, HDH_ERR_LIMIT, NULL,
+								"a delay_summary cannot stage %lld entries", (long long) cap);
 			return HDH_ERR_LIMIT;
 		}
 		if (l->nstage > 0)
