@@ -336,7 +336,9 @@ def main():
 
     shapes = {w: plan_shape(cur, ONE_GROUP[2][1], w) for w in (0, 2)}
     write_results(args, sections, shapes, pg_version, size, total, pending)
-    write_svg(sections, os.path.join(HERE, "ratios.svg"))
+    # Beside the results, so that their relative link works and a run with
+    # --out elsewhere leaves the recorded chart alone.
+    write_svg(sections, os.path.join(os.path.dirname(os.path.abspath(args.out)), "ratios.svg"))
 
 
 def run_parallel_pair(cur, pair, reps):

@@ -136,3 +136,70 @@ SELECT count(*) AS groups, bool_and(h.t IS NOT DISTINCT FROM s.t) AS hash_eq_sor
   FROM ag_hash h FULL JOIN ag_sort s USING (k);
 
 DROP TABLE ag_proj, ag_groups, ag_small, ag_hash, ag_sort;
+
+-- State sizes and their boundaries (doc/delay_summary.md, "Cost"): a group
+-- keeps 16-bit keys in its state up to 32 rows, then in segments; past 3960
+-- rows it becomes sorted runs when days repeat, and stays keys when they do
+-- not; a delay past 32767 days makes it runs at once. Each group's summary
+-- must equal the text written from GROUP BY counts, and its statistics
+-- PostgreSQL's, hashed and sorted.
+CREATE TABLE ag_sizes AS
+  SELECT n, i,
+         CASE WHEN n IN (3960, 3961, 9000) THEN (i * 7) % 13         -- 13 days: compacted past 3960
+              WHEN n = 5000 THEN (i * 7919) % 30011                  -- mostly distinct: stays keys
+              WHEN n = 300 THEN (i * 7919) % 40000 + 20000           -- some past 32767 days
+              ELSE (i * 37) % 101 END AS d,
+         i % 5 = 0 AS p
+    FROM (VALUES (1), (32), (33), (92), (93), (152), (153), (300), (3960), (3961), (5000), (9000)) v(n),
+         generate_series(1, n) i;
+CREATE TABLE ag_sizes_expected AS
+  SELECT n, format('completed {%s} pending {%s}',
+                   coalesce(string_agg(d || ':' || c, ', ' ORDER BY d) FILTER (WHERE c > 0), ''),
+                   coalesce(string_agg(d || ':' || q, ', ' ORDER BY d) FILTER (WHERE q > 0), '')) AS t
+    FROM (SELECT n, d, count(*) FILTER (WHERE NOT p) AS c, count(*) FILTER (WHERE p) AS q
+            FROM ag_sizes GROUP BY n, d) x
+   GROUP BY n;
+SELECT a.n, a.t = e.t AS text_eq, a.completed = a.n_completed AS completed_eq,
+       abs(a.mean - a.avg) <= 1e-9 * a.avg AS mean_eq, a.median = a.pc AS median_eq,
+       a.p90 = a.pc90 AS p90_eq
+  FROM (SELECT n, delay_agg(d, p)::text AS t, completed(delay_agg(d, p)) AS completed,
+               count(*) FILTER (WHERE NOT p) AS n_completed,
+               mean_days(delay_agg(d, p)) AS mean, (avg(d) FILTER (WHERE NOT p))::float8 AS avg,
+               median_days(delay_agg(d, p)) AS median,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY d) FILTER (WHERE NOT p) AS pc,
+               percentile_days(delay_agg(d, p), 0.9) AS p90,
+               percentile_cont(0.9) WITHIN GROUP (ORDER BY d) FILTER (WHERE NOT p) AS pc90
+          FROM ag_sizes GROUP BY n) a
+  JOIN ag_sizes_expected e USING (n)
+ ORDER BY n;
+SET enable_hashagg = off;
+SELECT count(*) AS groups, bool_and(a.t = e.t) AS sorted_text_eq
+  FROM (SELECT n, delay_agg(d, p)::text AS t FROM ag_sizes GROUP BY n) a JOIN ag_sizes_expected e USING (n);
+RESET enable_hashagg;
+
+-- A running window across the boundaries: the final function reads the
+-- state without changing it, before and after it becomes runs.
+SELECT count(*) AS rows_checked,
+       bool_and(w::text = (SELECT delay_agg(d, p)::text FROM ag_sizes s2
+                            WHERE s2.n = 9000 AND s2.i <= x.i)) AS running_eq
+  FROM (SELECT i, delay_agg(d, p) OVER (ORDER BY i) AS w FROM ag_sizes WHERE n = 9000) x
+ WHERE i IN (1, 32, 33, 92, 93, 152, 153, 3959, 3960, 3961, 3962, 9000);
+
+-- Counts of 2^32 and more (a second 32-bit run in the state), summed exactly:
+--   day 5 completed: 4294967295 + 1 + 4294967296 = 8589934592;
+--   day 5 pending: 4294967296; day 6 completed: 2.
+SELECT rollup(s) AS wide,
+       completed(rollup(s)) = 4294967295::numeric + 1 + 4294967296 + 2 AS completed_eq
+  FROM (VALUES ('completed {5:4294967295} pending {}'::delay_summary),
+               ('completed {5:1, 6:2} pending {5:4294967296}'),
+               ('completed {5:4294967296} pending {}')) v(s);
+-- Up to the largest bigint exactly: 2 * 4611686018427387903 + 1.
+SELECT rollup(s) AS at_max
+  FROM (VALUES ('completed {1:4611686018427387903} pending {}'::delay_summary),
+               ('completed {1:4611686018427387903} pending {}'),
+               ('completed {1:1} pending {}')) v(s);
+-- Rows added to a state already holding a wide count, through +.
+SELECT 'completed {3:4294967295} pending {}'::delay_summary
+       + (SELECT delay_agg(d) FROM generate_series(1, 1000) g, (VALUES (3)) v(d)) AS plus_rows;
+
+DROP TABLE ag_sizes, ag_sizes_expected;

@@ -66,3 +66,55 @@ RESET min_parallel_table_scan_size;
 RESET parallel_tuple_cost;
 RESET parallel_setup_cost;
 DROP TABLE par_rows, par_serial, par_groups, par_stored, par_serial_rollup;
+
+-- The state's other shapes under parallelism, against serial plans: many
+-- groups of 50 rows (partial states stay 16-bit keys), delays past 32767
+-- days (states of runs from the first such row), and counts of 2^32 and
+-- more in parallel rollup.
+SELECT setseed(0.577);
+CREATE TABLE par_shapes AS
+  SELECT i, i % 2000 AS small_g, i % 3 AS g3,
+         (random() * 60000)::int AS long_days, random() < 0.1 AS p
+    FROM generate_series(1, 100000) i;
+ANALYZE par_shapes;
+CREATE TABLE par_wide AS
+  SELECT k, 'completed {7:4294967295} pending {3:1}'::delay_summary AS s
+    FROM generate_series(1, 2000) k;
+ANALYZE par_wide;
+
+SET max_parallel_workers_per_gather = 0;
+CREATE TABLE par_shapes_serial AS
+  SELECT 'small' AS kind, small_g AS g, delay_agg(long_days % 500, p)::text AS t FROM par_shapes GROUP BY small_g
+  UNION ALL
+  SELECT 'long', g3, delay_agg(long_days, p)::text FROM par_shapes GROUP BY g3
+  UNION ALL
+  SELECT 'long_all', 0, delay_agg(long_days, p)::text FROM par_shapes;
+
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_leader_participation = off;
+
+EXPLAIN (COSTS OFF) SELECT small_g, delay_agg(long_days % 500, p) FROM par_shapes GROUP BY small_g;
+SELECT count(*) AS groups, bool_and(p.t = s.t) AS small_groups_eq
+  FROM (SELECT small_g AS g, delay_agg(long_days % 500, p)::text AS t FROM par_shapes GROUP BY small_g) p
+  JOIN par_shapes_serial s ON s.kind = 'small' AND s.g = p.g;
+EXPLAIN (COSTS OFF) SELECT g3, delay_agg(long_days, p) FROM par_shapes GROUP BY g3;
+SELECT count(*) AS groups, bool_and(p.t = s.t) AS long_delays_eq
+  FROM (SELECT g3 AS g, delay_agg(long_days, p)::text AS t FROM par_shapes GROUP BY g3) p
+  JOIN par_shapes_serial s ON s.kind = 'long' AND s.g = p.g;
+SELECT delay_agg(long_days, p)::text = (SELECT t FROM par_shapes_serial WHERE kind = 'long_all') AS long_all_eq
+  FROM par_shapes;
+-- 2000 times (7: 4294967295 completed, 3: 1 pending): 8589934590000 and 2000.
+EXPLAIN (COSTS OFF) SELECT rollup(s) FROM par_wide;
+SELECT rollup(s) AS wide_parallel,
+       completed(rollup(s)) = 2000 * 4294967295::numeric AS completed_eq
+  FROM par_wide;
+
+RESET parallel_leader_participation;
+RESET max_parallel_workers_per_gather;
+RESET min_parallel_table_scan_size;
+RESET parallel_tuple_cost;
+RESET parallel_setup_cost;
+DROP TABLE par_shapes, par_shapes_serial, par_wide;

@@ -4,9 +4,15 @@
  *	  transition, final, combine, serialize and deserialize.
  *
  * The state is an HdhDelayState (src/core/delay_summary.h) allocated in the
- * aggregate's memory context. A row costs an append to its key buffer. The
- * final function only reads the state (FINALFUNC_MODIFY = READ_ONLY), so the
- * aggregates work as window aggregates too.
+ * aggregate's memory context. A row costs an append to its key buffer: each
+ * transition function first tries a fast path for the common row (a state
+ * exists, arguments present and valid, room in the buffer) and otherwise
+ * calls its slow path, which makes every check, creates the state and
+ * raises the errors. AggCheckCallContext runs where a state is created (the
+ * slow path): a non-NULL internal state can only come from an aggregate,
+ * since SQL cannot build one (numeric.c's accumulators do the same). The
+ * final function only reads the state (FINALFUNC_MODIFY = READ_ONLY), so
+ * the aggregates work as window aggregates too.
  */
 #include "postgres.h"
 
@@ -106,9 +112,9 @@ AddDelay(FunctionCallInfo fcinfo, MemoryContext aggcontext, int64 days, bool pen
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0)); \
 	} while (0)
 
-/* delay_agg(started, finished): completed delays; a NULL date skips the row. */
-Datum
-delay_agg_trans_dates(PG_FUNCTION_ARGS)
+/* delay_agg(started, finished), every case: checks, errors, a new state. */
+pg_noinline static Datum
+DelayAggTransDatesSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_dates");
 	DateADT		started,
@@ -124,12 +130,37 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
 }
 
 /*
+ * delay_agg(started, finished): completed delays; a NULL date skips the row.
+ * Fast path: finite dates (strictly between -infinity and infinity) with
+ * finished >= started go straight into the buffer.
+ */
+Datum
+delay_agg_trans_dates(PG_FUNCTION_ARGS)
+{
+	if (likely(!PG_ARGISNULL(0)))
+	{
+		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
+		DateADT		started,
+					finished;
+
+		if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+			PG_RETURN_POINTER(state);	/* skipped */
+		started = PG_GETARG_DATEADT(1);
+		finished = PG_GETARG_DATEADT(2);
+		if (likely(started > DATEVAL_NOBEGIN && finished < DATEVAL_NOEND && finished >= started &&
+				   hdh_delay_add_fast(state, (uint64) ((int64) finished - started), false)))
+			PG_RETURN_POINTER(state);
+	}
+	return DelayAggTransDatesSlow(fcinfo);
+}
+
+/*
  * delay_agg(started, finished, as_of): the situation known on as_of. Rows
  * started after as_of (or with no start) are skipped; an end after as_of or
  * none is pending, censored at as_of - started. A NULL as_of is an ERROR.
  */
-Datum
-delay_agg_trans_as_of(PG_FUNCTION_ARGS)
+pg_noinline static Datum
+DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_as_of");
 	DateADT		started,
@@ -165,6 +196,42 @@ delay_agg_trans_as_of(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, (int64) as_of - (int64) started, true));
 }
 
+/*
+ * delay_agg(started, finished, as_of). Fast path: finite dates, started on
+ * or before as_of, and an end on or after the start: completed when it is
+ * on or before as_of, else (or with no end) pending at as_of - started.
+ */
+Datum
+delay_agg_trans_as_of(PG_FUNCTION_ARGS)
+{
+	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(3)))
+	{
+		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
+		DateADT		started = PG_GETARG_DATEADT(1);
+		DateADT		as_of = PG_GETARG_DATEADT(3);
+
+		if (likely(started > DATEVAL_NOBEGIN && as_of < DATEVAL_NOEND && started <= as_of))
+		{
+			if (PG_ARGISNULL(2))
+			{
+				if (hdh_delay_add_fast(state, (uint64) ((int64) as_of - started), true))
+					PG_RETURN_POINTER(state);
+			}
+			else
+			{
+				DateADT		finished = PG_GETARG_DATEADT(2);
+
+				if (finished >= started && finished < DATEVAL_NOEND &&
+					(finished <= as_of
+					 ? hdh_delay_add_fast(state, (uint64) ((int64) finished - started), false)
+					 : hdh_delay_add_fast(state, (uint64) ((int64) as_of - started), true)))
+					PG_RETURN_POINTER(state);
+			}
+		}
+	}
+	return DelayAggTransAsOfSlow(fcinfo);
+}
+
 /* A negative number of days is an ERROR naming it. */
 static void
 CheckDays(int32 days)
@@ -176,9 +243,9 @@ CheckDays(int32 days)
 				 errdetail("A delay is a number of days, 0 or more.")));
 }
 
-/* delay_agg(days): completed delays given in days; NULL skips the row. */
-Datum
-delay_agg_trans_days(PG_FUNCTION_ARGS)
+/* delay_agg(days), every case. */
+pg_noinline static Datum
+DelayAggTransDaysSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days");
 	int32		days;
@@ -190,13 +257,27 @@ delay_agg_trans_days(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, false));
 }
 
-/*
- * delay_agg(days, pending): pending = true is censored at days. A NULL days
- * skips the row; a NULL pending with a known delay is an ERROR, since whether
- * the delay ended is then unknown and either guess would bias the result.
- */
+/* delay_agg(days): completed delays given in days; NULL skips the row. */
 Datum
-delay_agg_trans_days_pending(PG_FUNCTION_ARGS)
+delay_agg_trans_days(PG_FUNCTION_ARGS)
+{
+	if (likely(!PG_ARGISNULL(0)))
+	{
+		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
+		int32		days;
+
+		if (PG_ARGISNULL(1))
+			PG_RETURN_POINTER(state);	/* skipped */
+		days = PG_GETARG_INT32(1);
+		if (likely(days >= 0 && hdh_delay_add_fast(state, (uint64) days, false)))
+			PG_RETURN_POINTER(state);
+	}
+	return DelayAggTransDaysSlow(fcinfo);
+}
+
+/* delay_agg(days, pending), every case. */
+pg_noinline static Datum
+DelayAggTransDaysPendingSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days_pending");
 	int32		days;
@@ -211,6 +292,25 @@ delay_agg_trans_days_pending(PG_FUNCTION_ARGS)
 				 errmsg("delay_agg: pending is NULL for a delay of %d days", days),
 				 errdetail("Say whether the delay is still running: true (pending) or false (completed).")));
 	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, PG_GETARG_BOOL(2)));
+}
+
+/*
+ * delay_agg(days, pending): pending = true is censored at days. A NULL days
+ * skips the row; a NULL pending with a known delay is an ERROR, since whether
+ * the delay ended is then unknown and either guess would bias the result.
+ */
+Datum
+delay_agg_trans_days_pending(PG_FUNCTION_ARGS)
+{
+	if (likely(!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2)))
+	{
+		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
+		int32		days = PG_GETARG_INT32(1);
+
+		if (likely(days >= 0 && hdh_delay_add_fast(state, (uint64) days, PG_GETARG_BOOL(2))))
+			PG_RETURN_POINTER(state);
+	}
+	return DelayAggTransDaysPendingSlow(fcinfo);
 }
 
 /* rollup(delay_summary): merge stored summaries; NULL skips the row. */
@@ -232,11 +332,11 @@ delay_summary_rollup_trans(PG_FUNCTION_ARGS)
 
 /* The summary of a state, read without changing it (window-safe). */
 static void
-ViewState(const HdhDelayState *state, HdhDelayState *scratch, HdhDelaySummary *sum)
+ViewState(const HdhDelayState *state, HdhDelaySummary *sum)
 {
 	HdhError	err;
 
-	HDH_CHECK(hdh_delay_state_view(state, scratch, sum, &err), &err);
+	HDH_CHECK(hdh_delay_state_view(state, sum, &err), &err);
 }
 
 /* Final function: the delay_summary of the state (strict: no rows gives NULL). */
@@ -244,19 +344,18 @@ Datum
 delay_agg_final(PG_FUNCTION_ARGS)
 {
 	HdhDelayState *state;
-	HdhDelayState scratch;
 	HdhDelaySummary sum;
 	Datum		result;
 
 	AggContext(fcinfo, "delay_agg_final");
 	state = (HdhDelayState *) PG_GETARG_POINTER(0);
-	ViewState(state, &scratch, &sum);
+	ViewState(state, &sum);
 	result = delay_summary_make(&sum);
-	hdh_delay_state_free(&scratch);
+	hdh_delay_view_free(state, &sum);
 	PG_RETURN_DATUM(result);
 }
 
-/* Combine: add the second state to the first (copied when the first is NULL). */
+/* Combine: add the second state to the first (a new one when the first is NULL). */
 Datum
 delay_agg_combine(PG_FUNCTION_ARGS)
 {
@@ -276,14 +375,13 @@ Datum
 delay_agg_serialize(PG_FUNCTION_ARGS)
 {
 	HdhDelayState *state;
-	HdhDelayState scratch;
 	HdhDelaySummary sum;
 	size_t		size;
 	bytea	   *out;
 
 	AggContext(fcinfo, "delay_agg_serialize");
 	state = (HdhDelayState *) PG_GETARG_POINTER(0);
-	ViewState(state, &scratch, &sum);
+	ViewState(state, &sum);
 	size = hdh_delay_packed_size(&sum);
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
@@ -292,11 +390,14 @@ delay_agg_serialize(PG_FUNCTION_ARGS)
 	out = (bytea *) palloc(size + VARHDRSZ);
 	SET_VARSIZE(out, size + VARHDRSZ);
 	hdh_delay_pack(&sum, (uint8_t *) VARDATA(out));
-	hdh_delay_state_free(&scratch);
+	hdh_delay_view_free(state, &sum);
 	PG_RETURN_BYTEA_P(out);
 }
 
-/* Deserialize: a state holding the packed summary, fully checked. */
+/*
+ * Deserialize: a state holding the packed summary, fully checked. It lives
+ * in the current (per-call) context: combine copies what it needs.
+ */
 Datum
 delay_agg_deserialize(PG_FUNCTION_ARGS)
 {
@@ -313,5 +414,6 @@ delay_agg_deserialize(PG_FUNCTION_ARGS)
 							   &mem, HDH_ERR_BINARY, &sum, &err), &err);
 	state = NewState(CurrentMemoryContext);
 	HDH_CHECK(hdh_delay_add_summary(state, &sum, &err), &err);
+	pfree(unconstify(HdhDelayEntry *, sum.entries));
 	PG_RETURN_POINTER(state);
 }

@@ -182,8 +182,7 @@ delay_summary_add(PG_FUNCTION_ARGS)
 	hdh_delay_state_init(&state, &mem);
 	HDH_CHECK(hdh_delay_add_summary(&state, &a, &err), &err);
 	HDH_CHECK(hdh_delay_add_summary(&state, &b, &err), &err);
-	HDH_CHECK(hdh_delay_flush(&state, &err), &err);
-	hdh_delay_state_summary(&state, &sum);
+	HDH_CHECK(hdh_delay_state_view(&state, &sum, &err), &err);
 	PG_RETURN_DATUM(delay_summary_make(&sum));
 }
 

@@ -2,13 +2,21 @@
  * src/core/delay_summary.c
  *	  Building, merging and reading delay summaries (see delay_summary.h).
  *
- * Adding a row is an append to a key buffer. A full buffer is sorted (a
- * counting sort when the keys span a range no wider than the buffer, which is
- * the usual case for delays, else an LSD radix sort) and merged into the
- * sorted entries. The buffer doubles while the entries are as large as it or
- * the group keeps growing, so the merge is amortised O(1) per row and a group
- * with few rows stays a few hundred bytes. Merges write into a spare array
- * that is then swapped with the entries, so they allocate only to grow.
+ * A small state appends 16-bit keys to its inline buffer, then to segments
+ * of 128, 128, 256, 256, ... 8192 bytes chained newest first and never
+ * moved or freed before the state is, so growing wastes no freed blocks (an
+ * allocator that does not coalesce, like PostgreSQL's, would keep every
+ * outgrown buffer of every group). Past HDH_DELAY_COMPACT_KEYS rows the
+ * keys are sorted and counted: when runs would take less room than the keys
+ * (distinct keys at most a quarter of the rows) the state becomes large,
+ * else the next look is at twice as many rows.
+ *
+ * A large state holds sorted runs (8 bytes a distinct key) and a batch of
+ * 32-bit keys; a full batch is sorted (a counting sort when the keys span a
+ * range no wider than twice their number, which is the usual case for
+ * delays, else an LSD radix sort) and merged with the runs into a new runs
+ * array of the exact size. The batch doubles while the runs outgrow it or
+ * the group keeps growing, so merging is amortised O(1) per row.
  */
 #include <float.h>
 #include <math.h>
@@ -17,11 +25,13 @@
 
 #include "core/delay_summary.h"
 
-#define MAX_KEYS 16384			/* largest buffer for many rows (64 kB + scratch) */
-#define MAX_KEYS_DISTINCT (1 << 24) /* largest for many distinct days */
-#define INSERTION_SORT_MAX 32
-#define SMALL_KEYS 48			/* a group of fewer rows keeps only keys */
-#define SMALL_ENTRIES 4096		/* below this, merges allocate and free the spare */
+#define SEG_MIN_BYTES 128		/* the first segment */
+#define SEG_MAX_BYTES 8192		/* segments grow up to this */
+#define FIRST_BATCH 256			/* keys of the first batch of a large state */
+#define MAX_BATCH 16384			/* largest batch for many rows (64 kB + scratch) */
+#define MAX_BATCH_DISTINCT (1 << 24)	/* largest for many distinct days */
+#define INSERTION_SORT_MAX 12
+#define QUICKSORT_MAX 160		/* below, a quicksort beats a radix sort */
 #define MIN_STAGE 64
 
 #if defined(__SIZEOF_INT128__)
@@ -29,6 +39,36 @@ __extension__ typedef __int128 WideInt;	/* exact sums of day * count */
 #else
 typedef long double WideInt;
 #endif
+
+/* A block of small keys; the first SegKeys(bytes) keys follow the link. */
+struct HdhDelaySegment
+{
+	HdhDelaySegment *prev;		/* the segment filled before this one */
+	uint16_t	keys[];
+};
+
+/*
+ * Count of one key in a large state. A count of 2^32 or more takes two
+ * runs with the same key: the low 32 bits, then the high ones.
+ */
+typedef struct HdhDelayRun
+{
+	uint32_t	key;			/* day * 2 + pending */
+	uint32_t	count;
+} HdhDelayRun;
+
+struct HdhDelayLarge
+{
+	HdhDelayRun *runs;			/* sorted by key */
+	int32_t		nruns;
+	int32_t		nstage;
+	int32_t		stagecap;
+	HdhDelayEntry *stage;		/* unsorted entries of added summaries */
+	int64_t		completed;		/* totals of runs and stage (not batch) */
+	int64_t		pending;
+};
+
+static const HdhDelayEntry no_entries[1];	/* what an empty view points to */
 
 /* Memory from the caller's allocator, or a LIMIT failure naming the size. */
 static void *
@@ -44,19 +84,67 @@ Alloc(const HdhDelayAlloc *mem, size_t size, HdhError *err)
 
 /* Give a block back, when the allocator frees single blocks. */
 static void
-Release(const HdhDelayAlloc *mem, void *p)
+Release(const HdhDelayAlloc *mem, const void *p)
 {
 	if (p != NULL && mem->release != NULL)
-		mem->release(mem->ctx, p);
+		mem->release(mem->ctx, (void *) p);
 }
 
-/* An empty state: six inline keys, no entries, nothing allocated yet. */
+/* An empty small state: keys go to the inline buffer. */
 void
 hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem)
 {
 	memset(s, 0, sizeof(*s));
 	s->mem = *mem;
-	s->keycap = HDH_DELAY_INLINE_KEYS;
+	s->cur = s->inlinekeys;
+	s->curcap = HDH_DELAY_INLINE_KEYS;
+	s->limit = HDH_DELAY_COMPACT_KEYS;
+}
+
+/*
+ * Bytes of the k-th segment (from 0): 128, 128, 256, 256, ... 8192, so the
+ * room grows by about a square root of two each time and the unused end of
+ * the newest segment stays a small part of the whole.
+ */
+static size_t
+SegBytes(int32_t k)
+{
+	return k / 2 >= 6 ? SEG_MAX_BYTES : (size_t) SEG_MIN_BYTES << (k / 2);
+}
+
+/* Number of segments of a small state. */
+static int32_t
+CountSegments(const HdhDelayState *s)
+{
+	const HdhDelaySegment *seg;
+	int32_t		n = 0;
+
+	for (seg = s->seg; seg != NULL; seg = seg->prev)
+		n++;
+	return n;
+}
+
+/* Keys a segment of `bytes` bytes holds. */
+static int32_t
+SegKeys(size_t bytes)
+{
+	return (int32_t) ((bytes - sizeof(HdhDelaySegment)) / sizeof(uint16_t));
+}
+
+/* Free the segments of a small state. */
+static void
+FreeSegments(HdhDelayState *s)
+{
+	HdhDelaySegment *seg = s->seg;
+
+	while (seg != NULL)
+	{
+		HdhDelaySegment *prev = seg->prev;
+
+		Release(&s->mem, seg);
+		seg = prev;
+	}
+	s->seg = NULL;
 }
 
 /* Release every block and leave an empty, reusable state. */
@@ -65,20 +153,78 @@ hdh_delay_state_free(HdhDelayState *s)
 {
 	HdhDelayAlloc mem = s->mem;
 
-	Release(&mem, s->entries);
-	Release(&mem, s->spare);
-	Release(&mem, s->heapkeys);
-	Release(&mem, s->stage);
+	if (s->large != NULL)
+	{
+		Release(&mem, s->large->runs);
+		Release(&mem, s->large->stage);
+		Release(&mem, s->cur);
+		Release(&mem, s->large);
+	}
+	else
+		FreeSegments(s);
 	hdh_delay_state_init(s, &mem);
 }
 
-/* ---- sorting the key buffer -------------------------------------------- */
+/* Number of keys of a small state. */
+static int64_t
+SmallKeys(const HdhDelayState *s)
+{
+	return (int64_t) s->nfull + s->ncur;
+}
+
+/*
+ * Copy the keys of a small state into out (SmallKeys(s) of them) and count
+ * the pending ones. Segments are chained newest first; their sizes follow
+ * from their position, so they need no header beyond the link.
+ */
+static void
+GatherSmall(const HdhDelayState *s, uint32_t *out, int64_t *npending)
+{
+	const HdhDelaySegment *seg;
+	int64_t		n = 0,
+				odd = 0,
+				i;
+	int32_t		nseg,
+				k;
+
+	if (s->seg == NULL)
+	{
+		for (i = 0; i < s->ncur; i++)
+		{
+			out[n++] = s->inlinekeys[i];
+			odd += s->inlinekeys[i] & 1u;
+		}
+		*npending = odd;
+		return;
+	}
+	for (i = 0; i < HDH_DELAY_INLINE_KEYS; i++)
+	{
+		out[n++] = s->inlinekeys[i];
+		odd += s->inlinekeys[i] & 1u;
+	}
+	nseg = CountSegments(s);
+	/* the newest (current) segment holds ncur keys, the others are full */
+	for (seg = s->seg, k = nseg - 1; seg != NULL; seg = seg->prev, k--)
+	{
+		int32_t		j,
+					count = seg == s->seg ? s->ncur : SegKeys(SegBytes(k));
+
+		for (j = 0; j < count; j++)
+		{
+			out[n++] = seg->keys[j];
+			odd += seg->keys[j] & 1u;
+		}
+	}
+	*npending = odd;
+}
+
+/* ---- sorting keys ------------------------------------------------------- */
 
 /* Insertion sort: the fastest for the few keys of a small group. */
 static void
-InsertionSort(uint32_t *a, int32_t n)
+InsertionSort(uint32_t *a, int64_t n)
 {
-	int32_t		i,
+	int64_t		i,
 				j;
 
 	for (i = 1; i < n; i++)
@@ -92,45 +238,88 @@ InsertionSort(uint32_t *a, int32_t n)
 }
 
 /*
- * LSD radix sort on bytes, skipping a byte that all keys share; returns the
- * array that holds the result (a or tmp). Linear, unlike qsort's n log n.
+ * Quicksort (median of three, insertion sort below INSERTION_SORT_MAX):
+ * for the tens to hundreds of keys of a small group, where a radix sort's
+ * 256-slot histograms cost more than the keys.
+ */
+static void
+QuickSort(uint32_t *a, int64_t n)
+{
+	while (n > INSERTION_SORT_MAX)
+	{
+		uint32_t	x = a[0],
+					y = a[n / 2],
+					z = a[n - 1];
+		uint32_t	pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+		int64_t		i = 0,
+					j = n - 1;
+
+		/* Hoare partition: a[0..j] <= pivot <= a[j+1..n-1] */
+		for (;;)
+		{
+			uint32_t	t;
+
+			while (a[i] < pivot)
+				i++;
+			while (a[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			t = a[i];
+			a[i++] = a[j];
+			a[j--] = t;
+		}
+		/* recurse into the smaller part, loop on the larger one */
+		if (j + 1 < n - j - 1)
+		{
+			QuickSort(a, j + 1);
+			a += j + 1;
+			n -= j + 1;
+		}
+		else
+		{
+			QuickSort(a + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	InsertionSort(a, n);
+}
+
+/*
+ * LSD radix sort on the bytes of key - lo (only as many bytes as hi - lo
+ * has), skipping a byte that all keys share; returns the array that holds
+ * the result (a or tmp). Linear, unlike qsort's n log n.
  */
 static uint32_t *
-RadixSort(uint32_t *a, uint32_t *tmp, int32_t n)
+RadixSort(uint32_t *a, uint32_t *tmp, int64_t n, uint32_t lo, uint32_t hi)
 {
-	uint32_t	hist[4][256];
+	uint32_t	span = hi - lo;
 	uint32_t   *src = a;
 	uint32_t   *dst = tmp;
-	int			pass;
-	int32_t		i;
+	int			shift;
 
-	memset(hist, 0, sizeof(hist));
-	for (i = 0; i < n; i++)
+	for (shift = 0; shift < 32 && (span >> shift) != 0; shift += 8)
 	{
-		uint32_t	v = a[i];
-
-		hist[0][v & 0xff]++;
-		hist[1][(v >> 8) & 0xff]++;
-		hist[2][(v >> 16) & 0xff]++;
-		hist[3][v >> 24]++;
-	}
-	for (pass = 0; pass < 4; pass++)
-	{
-		int			shift = pass * 8;
-		uint32_t	offset[256];
+		uint32_t	count[256];
 		uint32_t	sum = 0;
 		uint32_t   *swap;
+		int64_t		i;
 		int			b;
 
-		if (hist[pass][(src[0] >> shift) & 0xff] == (uint32_t) n)
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[((src[i] - lo) >> shift) & 0xff]++;
+		if (count[((src[0] - lo) >> shift) & 0xff] == (uint32_t) n)
 			continue;			/* every key has the same byte here */
 		for (b = 0; b < 256; b++)
 		{
-			offset[b] = sum;
-			sum += hist[pass][b];
+			uint32_t	c = count[b];
+
+			count[b] = sum;
+			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[offset[(src[i] >> shift) & 0xff]++] = src[i];
+			dst[count[((src[i] - lo) >> shift) & 0xff]++] = src[i];
 		swap = src;
 		src = dst;
 		dst = swap;
@@ -138,219 +327,225 @@ RadixSort(uint32_t *a, uint32_t *tmp, int32_t n)
 	return src;
 }
 
-/*
- * A sorted source of (day, completed, pending) runs for Merge: sorted keys,
- * key counts over a range (counting sort), or sorted canonical entries.
- */
+/* ---- sorted sources of (key, count) and the merge ------------------------ */
+
+typedef enum SourceKind
+{
+	SRC_KEYS,					/* sorted keys, equal ones adjacent */
+	SRC_COUNTS,					/* counts[i] = occurrences of key base + i */
+	SRC_RUNS,					/* runs of a large state */
+	SRC_ENTRIES					/* canonical entries (a summary, the staging list) */
+} SourceKind;
+
 typedef struct RunSource
 {
-	const uint32_t *keys;		/* sorted keys, or NULL */
-	const uint32_t *counts;		/* counts[i] = occurrences of key base + i */
+	SourceKind	kind;
+	const uint32_t *keys;
+	const uint32_t *counts;
+	const HdhDelayRun *runs;
 	const HdhDelayEntry *entries;
-	int64_t		len;			/* keys, counts slots or entries */
+	int64_t		len;			/* keys, count slots, runs or entries */
 	int64_t		pos;
 	uint32_t	base;
+	bool		half;			/* entries: the completed half was read */
 } RunSource;
 
-/* The next run of a source; false at the end. */
+/* A source over nothing yet. */
+static void
+SourceInit(RunSource *src, SourceKind kind)
+{
+	memset(src, 0, sizeof(*src));
+	src->kind = kind;
+}
+
+/* The next (key, count) of a source, keys ascending; false at the end. */
 static bool
-NextRun(RunSource *src, HdhDelayEntry *run)
+NextRun(RunSource *src, uint32_t *key, uint64_t *count)
 {
-	if (src->entries != NULL)
+	switch (src->kind)
 	{
-		if (src->pos >= src->len)
+		case SRC_KEYS:
+			{
+				const uint32_t *k = src->keys;
+				int64_t		start = src->pos;
+
+				if (start >= src->len)
+					return false;
+				*key = k[start];
+				while (src->pos < src->len && k[src->pos] == *key)
+					src->pos++;
+				*count = (uint64_t) (src->pos - start);
+				return true;
+			}
+		case SRC_COUNTS:
+			while (src->pos < src->len && src->counts[src->pos] == 0)
+				src->pos++;
+			if (src->pos >= src->len)
+				return false;
+			*key = src->base + (uint32_t) src->pos;
+			*count = src->counts[src->pos++];
+			return true;
+		case SRC_RUNS:
+			if (src->pos >= src->len)
+				return false;
+			*key = src->runs[src->pos].key;
+			*count = src->runs[src->pos++].count;
+			if (src->pos < src->len && src->runs[src->pos].key == *key)
+				*count |= (uint64_t) src->runs[src->pos++].count << 32;
+			return true;
+		case SRC_ENTRIES:
+			while (src->pos < src->len)
+			{
+				const HdhDelayEntry *e = &src->entries[src->pos];
+
+				if (!src->half)
+				{
+					src->half = true;
+					if (e->completed > 0)
+					{
+						*key = (uint32_t) e->day << 1;
+						*count = (uint64_t) e->completed;
+						return true;
+					}
+				}
+				src->half = false;
+				src->pos++;
+				if (e->pending > 0)
+				{
+					*key = ((uint32_t) e->day << 1) | 1u;
+					*count = (uint64_t) e->pending;
+					return true;
+				}
+			}
 			return false;
-		*run = src->entries[src->pos++];
-		return true;
 	}
-	if (src->keys != NULL)
-	{
-		const uint32_t *k = src->keys;
-		uint32_t	day;
-
-		if (src->pos >= src->len)
-			return false;
-		day = k[src->pos] >> 1;
-		run->day = (int32_t) day;
-		run->completed = 0;
-		run->pending = 0;
-		while (src->pos < src->len && k[src->pos] == day << 1)
-		{
-			run->completed++;
-			src->pos++;
-		}
-		while (src->pos < src->len && k[src->pos] == ((day << 1) | 1u))
-		{
-			run->pending++;
-			src->pos++;
-		}
-		return true;
-	}
-	/* counting sort: skip empty slots, then gather one day (two slots) */
-	while (src->pos < src->len && src->counts[src->pos] == 0)
-		src->pos++;
-	if (src->pos >= src->len)
-		return false;
-	{
-		uint32_t	key = src->base + (uint32_t) src->pos;
-		uint32_t	day = key >> 1;
-
-		run->day = (int32_t) day;
-		run->completed = 0;
-		run->pending = 0;
-		if ((key & 1u) == 0)
-		{
-			run->completed = src->counts[src->pos++];
-			if (src->pos < src->len)
-				run->pending = src->counts[src->pos++];
-		}
-		else
-			run->pending = src->counts[src->pos++];
-	}
-	return true;
+	return false;
 }
 
-/* Number of runs a source yields (it is rewound afterwards). */
-static int64_t
-CountRuns(RunSource *src)
+/* Where a merge for a view writes: canonical entries, a day at a time. */
+typedef struct Sink
 {
-	HdhDelayEntry run;
-	int64_t		n = 0;
+	HdhDelayEntry *entries;
+	int64_t		n;				/* entries written */
+	int64_t		lastday;		/* the day of entry n - 1 */
+} Sink;
 
-	if (src->entries != NULL)
-		return src->len;
-	while (NextRun(src, &run))
-		n++;
-	src->pos = 0;
-	return n;
-}
-
-/* A cheap upper bound of the runs of a source (no pass over it). */
-static int64_t
-RunBound(const RunSource *src)
+/* A sink writing to entries. */
+static void
+SinkInit(Sink *sink, HdhDelayEntry *entries)
 {
-	if (src->counts != NULL)
-		return src->len / 2 + 1;
-	return src->len;
+	sink->entries = entries;
+	sink->n = 0;
+	sink->lastday = -1;
 }
+
+/* Write one (key, count), keys ascending, count > 0. */
+static void
+Emit(Sink *sink, uint32_t key, uint64_t count)
+{
+	int64_t		day = (int64_t) (key >> 1);
+
+	if (day != sink->lastday)
+	{
+		HdhDelayEntry *e = &sink->entries[sink->n++];
+
+		e->day = (int32_t) day;
+		e->completed = 0;
+		e->pending = 0;
+	}
+	if (key & 1u)
+		sink->entries[sink->n - 1].pending = (int64_t) count;
+	else
+		sink->entries[sink->n - 1].completed = (int64_t) count;
+	sink->lastday = day;
+}
+
+#define MAX_SOURCES 3
 
 /*
- * Merge sorted canonical entries a with a run source into m, which has room
- * for every run; the counts cannot overflow because the callers bound the
- * totals first. Returns the number of entries written.
+ * Merge up to three sorted sources into entries, adding the counts of equal
+ * keys (for views: once per read, so simple rather than tight). The callers
+ * have bounded the totals, so no sum overflows.
  */
-static int32_t
-Merge(const HdhDelayEntry *a, int32_t na, RunSource *b, HdhDelayEntry *m)
+static int64_t
+Merge(RunSource **src, int nsrc, Sink *sink)
 {
-	HdhDelayEntry run;
-	bool		have = NextRun(b, &run);
-	int32_t		i = 0;
-	int32_t		k = 0;
+	bool		have[MAX_SOURCES];
+	uint32_t	key[MAX_SOURCES];
+	uint64_t	count[MAX_SOURCES];
+	int			i;
 
-	while (i < na || have)
+	for (i = 0; i < nsrc; i++)
 	{
-		if (!have || (i < na && a[i].day < run.day))
-			m[k++] = a[i++];
-		else if (i >= na || run.day < a[i].day)
-		{
-			m[k++] = run;
-			have = NextRun(b, &run);
-		}
-		else
-		{
-			m[k] = a[i++];
-			m[k].completed += run.completed;
-			m[k].pending += run.pending;
-			k++;
-			have = NextRun(b, &run);
-		}
+		src[i]->pos = 0;
+		src[i]->half = false;
+		have[i] = NextRun(src[i], &key[i], &count[i]);
 	}
-	return k;
+	for (;;)
+	{
+		bool		any = false;
+		uint32_t	k = 0;
+		uint64_t	c = 0;
+
+		for (i = 0; i < nsrc; i++)
+			if (have[i] && (!any || key[i] < k))
+			{
+				k = key[i];
+				any = true;
+			}
+		if (!any)
+			break;
+		for (i = 0; i < nsrc; i++)
+			if (have[i] && key[i] == k)
+			{
+				c += count[i];
+				have[i] = NextRun(src[i], &key[i], &count[i]);
+			}
+		Emit(sink, k, c);
+	}
+	return sink->n;
 }
 
 /*
- * Merge a run source into the entries of s: write into the spare array
- * (grown when it may be too small) and swap the two.
+ * Sort nk keys (in place, or into scratch) and describe them as a source;
+ * *npending counts the odd keys. Scratch memory (counts, or the radix
+ * sort's second array) is returned in *scratch, to be released once the
+ * source has been read.
  */
 static HdhStatus
-MergeIntoState(HdhDelayState *s, RunSource *src, HdhError *err)
-{
-	HdhDelayEntry *swap;
-	int32_t		swapcap;
-
-	if ((int64_t) s->n + RunBound(src) > s->sparecap)
-	{
-		int64_t		need = (int64_t) s->n + CountRuns(src);
-
-		if (need > s->sparecap)
-		{
-			int64_t		cap = (int64_t) s->sparecap * 2;
-			HdhDelayEntry *bigger;
-
-			if (cap < need)
-				cap = need;
-			if (cap < 4)
-				cap = 4;
-			if (need > INT32_MAX)
-				return hdh_fail(err, HDH_ERR_LIMIT, NULL,
-								"a delay_summary cannot hold %lld distinct days", (long long) need);
-			if (cap > INT32_MAX)
-				cap = INT32_MAX;
-			bigger = Alloc(&s->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
-			if (bigger == NULL)
-				return HDH_ERR_LIMIT;
-			Release(&s->mem, s->spare);
-			s->spare = bigger;
-			s->sparecap = (int32_t) cap;
-		}
-	}
-	s->n = Merge(s->entries, s->n, src, s->spare);
-	swap = s->entries;
-	swapcap = s->cap;
-	s->entries = s->spare;
-	s->cap = s->sparecap;
-	s->spare = swap;
-	s->sparecap = swapcap;
-	/* A small summary keeps no spare: memory matters more than one alloc. */
-	if (s->n < SMALL_ENTRIES)
-	{
-		Release(&s->mem, s->spare);
-		s->spare = NULL;
-		s->sparecap = 0;
-	}
-	return HDH_OK;
-}
-
-/*
- * Sort nk keys and describe them as a run source. Scratch memory (counts or
- * the radix sort's second array) is allocated here and returned in
- * *scratch, to be released once the source has been read.
- */
-static HdhStatus
-SortKeys(const HdhDelayAlloc *mem, uint32_t *keys, int32_t nk, uint32_t **scratch,
-		 RunSource *src, HdhError *err)
+SortKeys(const HdhDelayAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **scratch,
+		 RunSource *src, int64_t *npending, HdhError *err)
 {
 	uint32_t	lo,
 				hi;
-	int32_t		i;
+	int64_t		i,
+				odd = 0;
 	uint32_t   *tmp;
 
-	memset(src, 0, sizeof(*src));
 	*scratch = NULL;
+	SourceInit(src, SRC_KEYS);
+	if (nk == 0)
+	{
+		*npending = 0;
+		src->keys = keys;
+		return HDH_OK;
+	}
+	lo = hi = keys[0];
+	for (i = 0; i < nk; i++)
+	{
+		uint32_t	v = keys[i];
+
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+		odd += v & 1u;
+	}
+	*npending = odd;
 	if (nk <= INSERTION_SORT_MAX)
 	{
 		InsertionSort(keys, nk);
 		src->keys = keys;
 		src->len = nk;
 		return HDH_OK;
-	}
-	lo = hi = keys[0];
-	for (i = 1; i < nk; i++)
-	{
-		if (keys[i] < lo)
-			lo = keys[i];
-		if (keys[i] > hi)
-			hi = keys[i];
 	}
 	/* Counting sort when the keys span at most twice their number. */
 	if ((uint64_t) hi - lo < (uint64_t) nk * 2)
@@ -363,84 +558,392 @@ SortKeys(const HdhDelayAlloc *mem, uint32_t *keys, int32_t nk, uint32_t **scratc
 		memset(tmp, 0, (size_t) range * sizeof(uint32_t));
 		for (i = 0; i < nk; i++)
 			tmp[keys[i] - lo]++;
+		src->kind = SRC_COUNTS;
 		src->counts = tmp;
 		src->base = lo;
 		src->len = range;
 		*scratch = tmp;
 		return HDH_OK;
 	}
+	if (nk <= QUICKSORT_MAX)
+	{
+		QuickSort(keys, nk);
+		src->keys = keys;
+		src->len = nk;
+		return HDH_OK;
+	}
 	tmp = Alloc(mem, (size_t) nk * sizeof(uint32_t), err);
 	if (tmp == NULL)
 		return HDH_ERR_LIMIT;
-	src->keys = RadixSort(keys, tmp, nk);
+	src->keys = RadixSort(keys, tmp, nk, lo, hi);
 	src->len = nk;
 	*scratch = tmp;
 	return HDH_OK;
 }
 
-/* Merge nk keys (sorted in place) into the entries of s. */
+/* ---- the large state ---------------------------------------------------- */
+
+/* Add two totals or fail naming them. */
 static HdhStatus
-MergeKeys(HdhDelayState *s, uint32_t *keys, int32_t nk, HdhError *err)
+AddTotals(HdhDelayLarge *l, int64_t completed, int64_t pending, HdhError *err)
 {
-	RunSource	src;
-	uint32_t   *scratch;
-	HdhStatus	status;
-
-	if (SortKeys(&s->mem, keys, nk, &scratch, &src, err) != HDH_OK)
-		return err->status;
-	status = MergeIntoState(s, &src, err);
-	Release(&s->mem, scratch);
-	return status;
-}
-
-/* Room for cap keys in the buffer; false when out of memory. */
-static bool
-GrowKeys(HdhDelayState *s, int32_t cap)
-{
-	uint32_t   *bigger = s->mem.alloc(s->mem.ctx, (size_t) cap * sizeof(uint32_t));
-
-	if (bigger == NULL)
-		return false;
-	memcpy(bigger, s->heapkeys ? s->heapkeys : s->inlinekeys, (size_t) s->nkeys * sizeof(uint32_t));
-	Release(&s->mem, s->heapkeys);
-	s->heapkeys = bigger;
-	s->keycap = cap;
-	return true;
-}
-
-/*
- * Make room in the full key buffer. A small group only grows it (keys are
- * smaller than entries until a day repeats often); otherwise the keys are
- * merged into the entries, and the buffer doubles when the merges cost
- * more than the rows (entries at least twice the buffer) or the group is
- * large. A failed allocation keeps the old buffer.
- */
-static HdhStatus
-FlushKeys(HdhDelayState *s, HdhError *err)
-{
-	if (s->nkeys == 0)
-		return HDH_OK;
-	if (s->nkeys == s->keycap && s->n == 0 && s->nstage == 0 &&
-		s->keycap < SMALL_KEYS && GrowKeys(s, s->keycap * 2))
-		return HDH_OK;
-	if (MergeKeys(s, s->heapkeys ? s->heapkeys : s->inlinekeys, s->nkeys, err) != HDH_OK)
-		return err->status;
-	s->nkeys = 0;
-	if ((s->keycap < MAX_KEYS && s->completed + s->pending >= (int64_t) s->keycap * 8) ||
-		(s->keycap < MAX_KEYS_DISTINCT && (int64_t) s->n >= (int64_t) s->keycap * 2))
-		(void) GrowKeys(s, s->keycap * 2);
+	if (completed > INT64_MAX - l->completed || pending > INT64_MAX - l->pending)
+		return hdh_fail(err, HDH_ERR_RANGE, NULL,
+						"delay_summary counts overflow: %lld + %lld completed, %lld + %lld pending",
+						(long long) l->completed, (long long) completed,
+						(long long) l->pending, (long long) pending);
+	l->completed += completed;
+	l->pending += pending;
 	return HDH_OK;
 }
 
-/* Merge the key buffer into the entries (the flush of hdh_delay_flush). */
-static HdhStatus
-MergeAllKeys(HdhDelayState *s, HdhError *err)
+/*
+ * The distinct keys of sorted keys (SRC_KEYS or SRC_COUNTS, fewer than
+ * 2^32 keys) with their counts, ascending, into out; out NULL only counts.
+ */
+static int64_t
+BatchRuns(const RunSource *src, HdhDelayRun *out)
 {
-	if (s->nkeys == 0)
-		return HDH_OK;
-	if (MergeKeys(s, s->heapkeys ? s->heapkeys : s->inlinekeys, s->nkeys, err) != HDH_OK)
-		return err->status;
-	s->nkeys = 0;
+	int64_t		i,
+				n = 0;
+
+	if (src->kind == SRC_COUNTS)
+	{
+		for (i = 0; i < src->len; i++)
+			if (src->counts[i] != 0)
+			{
+				if (out != NULL)
+				{
+					out[n].key = src->base + (uint32_t) i;
+					out[n].count = src->counts[i];
+				}
+				n++;
+			}
+		return n;
+	}
+	for (i = 0; i < src->len;)
+	{
+		int64_t		start = i;
+		uint32_t	key = src->keys[i];
+
+		while (i < src->len && src->keys[i] == key)
+			i++;
+		if (out != NULL)
+		{
+			out[n].key = key;
+			out[n].count = (uint32_t) (i - start);
+		}
+		n++;
+	}
+	return n;
+}
+
+/* The count of the run at *i (two runs when wide); *i moves past it. */
+static inline uint64_t
+TakeRun(const HdhDelayRun *r, int64_t n, int64_t *i)
+{
+	uint32_t	key = r[*i].key;
+	uint64_t	count = r[(*i)++].count;
+
+	if (*i < n && r[*i].key == key)
+		count |= (uint64_t) r[(*i)++].count << 32;
+	return count;
+}
+
+/* Write (key, count) at out[k] as one or two runs; returns the next k. */
+static inline int64_t
+PutRun(HdhDelayRun *out, int64_t k, uint32_t key, uint64_t count)
+{
+	out[k].key = key;
+	out[k++].count = (uint32_t) count;
+	if (count >> 32)
+	{
+		out[k].key = key;
+		out[k++].count = (uint32_t) (count >> 32);
+	}
+	return k;
+}
+
+/* Canonical entries as runs (a count of 2^32 or more as two), into out. */
+static int64_t
+EntriesToRuns(const HdhDelayEntry *e, int64_t n, HdhDelayRun *out)
+{
+	int64_t		i,
+				k = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	key = (uint32_t) e[i].day << 1;
+
+		if (e[i].completed > 0)
+			k = PutRun(out, k, key, (uint64_t) e[i].completed);
+		if (e[i].pending > 0)
+			k = PutRun(out, k, key | 1u, (uint64_t) e[i].pending);
+	}
+	return k;
+}
+
+/*
+ * Merge two sorted run arrays (wide pairs allowed) into out, adding the
+ * counts of equal keys; returns the runs written. The tail of either array
+ * is copied as it is.
+ */
+static int64_t
+MergeRunArrays(const HdhDelayRun *a, int64_t na, const HdhDelayRun *b, int64_t nb,
+			   HdhDelayRun *out)
+{
+	int64_t		i = 0,
+				j = 0,
+				k = 0;
+
+	while (i < na && j < nb)
+	{
+		uint32_t	ka = a[i].key,
+					kb = b[j].key;
+
+		if (ka < kb)
+			k = PutRun(out, k, ka, TakeRun(a, na, &i));
+		else if (kb < ka)
+			k = PutRun(out, k, kb, TakeRun(b, nb, &j));
+		else
+		{
+			uint64_t	count = TakeRun(a, na, &i);
+
+			k = PutRun(out, k, ka, count + TakeRun(b, nb, &j));
+		}
+	}
+	if (i < na)
+	{
+		memcpy(out + k, a + i, (size_t) (na - i) * sizeof(HdhDelayRun));
+		k += na - i;
+	}
+	if (j < nb)
+	{
+		memcpy(out + k, b + j, (size_t) (nb - j) * sizeof(HdhDelayRun));
+		k += nb - j;
+	}
+	return k;
+}
+
+/*
+ * Replace the runs of l by their merge with a sorted source (sorted keys,
+ * counts, or canonical entries), in one pass: the source as runs in
+ * scratch, the merge into scratch sized for the most it can write, then a
+ * copy into an exactly sized array. l's totals must already include the
+ * source (the callers add and check them first, so no count overflows);
+ * while they stay below 2^32 no count is wide, which keeps the bounds tight.
+ */
+static HdhStatus
+MergeIntoRuns(const HdhDelayAlloc *mem, HdhDelayLarge *l, const RunSource *src, HdhError *err)
+{
+	bool		narrow = (uint64_t) l->completed + (uint64_t) l->pending < ((uint64_t) 1 << 32);
+	bool		entries = src->kind == SRC_ENTRIES;
+	int64_t		nb = entries ? src->len * (narrow ? 2 : 4) : src->len,
+				n;
+	HdhDelayRun *b,
+			   *merged = NULL,
+			   *out = NULL;
+	HdhStatus	status = HDH_ERR_LIMIT;
+
+	b = Alloc(mem, (size_t) nb * sizeof(HdhDelayRun), err);
+	if (b == NULL)
+		return HDH_ERR_LIMIT;
+	nb = entries ? EntriesToRuns(src->entries, src->len, b) : BatchRuns(src, b);
+	n = (int64_t) l->nruns + nb;
+	if (!narrow)
+		n *= 2;
+	merged = Alloc(mem, (size_t) n * sizeof(HdhDelayRun), err);
+	if (merged == NULL)
+		goto done;
+	n = MergeRunArrays(l->runs, l->nruns, b, nb, merged);
+	if (n > INT32_MAX)
+	{
+		status = hdh_fail(err, HDH_ERR_LIMIT, NULL,
+						  "a delay_summary cannot hold %lld distinct days", (long long) n);
+		goto done;
+	}
+	out = Alloc(mem, (size_t) n * sizeof(HdhDelayRun), err);
+	if (out == NULL)
+		goto done;
+	memcpy(out, merged, (size_t) n * sizeof(HdhDelayRun));
+	Release(mem, l->runs);
+	l->runs = out;
+	l->nruns = (int32_t) n;
+	status = HDH_OK;
+done:
+	Release(mem, merged);
+	Release(mem, b);
+	return status;
+}
+
+/*
+ * Turn a small state into a large one: its keys (sorted in src, npending of
+ * them pending, or none when src is NULL) become the runs. Everything is
+ * allocated before anything is freed, so a failure leaves s as it was.
+ */
+static HdhStatus
+MakeLarge(HdhDelayState *s, RunSource *src, int64_t nkeys, int64_t npending, HdhError *err)
+{
+	HdhDelayLarge *l = Alloc(&s->mem, sizeof(HdhDelayLarge), err);
+
+	if (l == NULL)
+		return HDH_ERR_LIMIT;
+	memset(l, 0, sizeof(*l));
+	if (src != NULL)
+	{
+		l->completed = nkeys - npending;
+		l->pending = npending;
+		if (MergeIntoRuns(&s->mem, l, src, err) != HDH_OK)
+		{
+			Release(&s->mem, l);
+			return err->status;
+		}
+	}
+	FreeSegments(s);
+	s->large = l;
+	s->cur = NULL;				/* the batch is allocated with the first row */
+	s->ncur = 0;
+	s->curcap = 0;
+	s->nfull = 0;
+	return HDH_OK;
+}
+
+/* Compact a small state into a large one, whatever its keys. */
+static HdhStatus
+Compact(HdhDelayState *s, HdhError *err)
+{
+	int64_t		n = SmallKeys(s),
+				npending;
+	uint32_t   *keys,
+			   *scratch;
+	RunSource	src;
+	HdhStatus	status;
+
+	if (n == 0)
+		return MakeLarge(s, NULL, 0, 0, err);
+	keys = Alloc(&s->mem, (size_t) n * sizeof(uint32_t), err);
+	if (keys == NULL)
+		return HDH_ERR_LIMIT;
+	GatherSmall(s, keys, &npending);
+	status = SortKeys(&s->mem, keys, n, &scratch, &src, &npending, err);
+	if (status == HDH_OK)
+		status = MakeLarge(s, &src, n, npending, err);
+	Release(&s->mem, scratch);
+	Release(&s->mem, keys);
+	return status;
+}
+
+/*
+ * A small state whose segment is full and that reached its limit: sort its
+ * keys; become large when the runs would take at most the room of the keys
+ * (8 bytes a distinct key against 2 a row), else look again at twice as
+ * many rows. Returns with s large or with a raised limit.
+ */
+static HdhStatus
+ConsiderCompaction(HdhDelayState *s, HdhError *err)
+{
+	int64_t		n = SmallKeys(s),
+				npending,
+				distinct;
+	uint32_t   *keys,
+			   *scratch;
+	RunSource	src;
+	HdhStatus	status;
+
+	keys = Alloc(&s->mem, (size_t) n * sizeof(uint32_t), err);
+	if (keys == NULL)
+		return HDH_ERR_LIMIT;
+	GatherSmall(s, keys, &npending);
+	status = SortKeys(&s->mem, keys, n, &scratch, &src, &npending, err);
+	if (status == HDH_OK)
+	{
+		distinct = BatchRuns(&src, NULL);
+		if (distinct * 4 <= n)
+			status = MakeLarge(s, &src, n, npending, err);
+		else
+			s->limit = n > INT32_MAX / 2 ? INT32_MAX : (int32_t) n * 2;
+	}
+	Release(&s->mem, scratch);
+	Release(&s->mem, keys);
+	return status;
+}
+
+/* Room for more small keys: the next segment. */
+static HdhStatus
+NewSegment(HdhDelayState *s, HdhError *err)
+{
+	size_t		bytes = SegBytes(CountSegments(s));
+	HdhDelaySegment *seg;
+
+	if (SmallKeys(s) + SegKeys(bytes) > INT32_MAX)
+		return hdh_fail(err, HDH_ERR_LIMIT, NULL, "a delay_summary cannot buffer more keys");
+	seg = Alloc(&s->mem, bytes, err);
+	if (seg == NULL)
+		return HDH_ERR_LIMIT;
+	seg->prev = s->seg;
+	s->nfull += s->ncur;
+	s->seg = seg;
+	s->cur = seg->keys;
+	s->ncur = 0;
+	s->curcap = SegKeys(bytes);
+	return HDH_OK;
+}
+
+/*
+ * Sort the batch and merge it into the runs, then size the batch for what
+ * comes: it doubles when the merges cost more than the rows (runs at least
+ * twice the batch) or the group is large. A failed allocation keeps it.
+ */
+static HdhStatus
+FlushBatch(HdhDelayState *s, HdhError *err)
+{
+	HdhDelayLarge *l = s->large;
+	uint32_t   *scratch;
+	RunSource	src;
+	int64_t		npending;
+	int64_t		cap = s->curcap;
+	HdhStatus	status;
+
+	if (s->ncur > 0)
+	{
+		if (SortKeys(&s->mem, (uint32_t *) s->cur, s->ncur, &scratch, &src, &npending, err) != HDH_OK)
+			return err->status;
+		status = AddTotals(l, s->ncur - npending, npending, err);
+		if (status == HDH_OK)
+		{
+			status = MergeIntoRuns(&s->mem, l, &src, err);
+			if (status != HDH_OK)
+			{
+				l->completed -= s->ncur - npending;
+				l->pending -= npending;
+			}
+		}
+		Release(&s->mem, scratch);
+		if (status != HDH_OK)
+			return status;
+		s->ncur = 0;
+	}
+	if (cap == 0)
+		cap = FIRST_BATCH;
+	else if ((cap < MAX_BATCH &&
+			  (uint64_t) l->completed + (uint64_t) l->pending >= (uint64_t) cap * 8) ||
+			 (cap < MAX_BATCH_DISTINCT && l->nruns >= cap * 2))
+		cap *= 2;
+	if (cap != s->curcap)
+	{
+		uint32_t   *bigger = s->mem.alloc(s->mem.ctx, (size_t) cap * sizeof(uint32_t));
+
+		if (bigger != NULL)
+		{
+			Release(&s->mem, s->cur);
+			s->cur = bigger;
+			s->curcap = (int32_t) cap;
+		}
+		else if (s->curcap == 0)
+			return hdh_fail(err, HDH_ERR_LIMIT, NULL,
+							"out of memory allocating %zu bytes for a delay_summary",
+							(size_t) cap * sizeof(uint32_t));
+	}
 	return HDH_OK;
 }
 
@@ -477,200 +980,360 @@ SortAndCollapse(HdhDelayEntry *e, int32_t n)
 	return k + 1;
 }
 
-/* Merge the staging list into the entries. */
+/* Merge the staging list into the runs (its totals are counted already). */
 static HdhStatus
 FlushStage(HdhDelayState *s, HdhError *err)
 {
+	HdhDelayLarge *l = s->large;
 	RunSource	src;
 
-	if (s->nstage == 0)
+	if (l->nstage == 0)
 		return HDH_OK;
-	memset(&src, 0, sizeof(src));
-	src.entries = s->stage;
-	src.len = SortAndCollapse(s->stage, s->nstage);
-	if (MergeIntoState(s, &src, err) != HDH_OK)
+	SourceInit(&src, SRC_ENTRIES);
+	src.entries = l->stage;
+	src.len = SortAndCollapse(l->stage, l->nstage);
+	l->nstage = (int32_t) src.len;
+	if (MergeIntoRuns(&s->mem, l, &src, err) != HDH_OK)
 		return err->status;
-	s->nstage = 0;
+	l->nstage = 0;
 	return HDH_OK;
 }
 
-/* Bring the buffer and the staging list into the entries (canonical form). */
-HdhStatus
-hdh_delay_flush(HdhDelayState *s, HdhError *err)
-{
-	if (MergeAllKeys(s, err) != HDH_OK)
-		return err->status;
-	return FlushStage(s, err);
-}
+/* ---- adding ------------------------------------------------------------- */
 
-/* Checks and buffer flushing that the inline fast path leaves out. */
+/* Checks, full buffers and the small-to-large step, out of the inline path. */
 HdhStatus
 hdh_delay_add_slow(HdhDelayState *s, int64_t day, bool pending, HdhError *err)
 {
-	uint32_t   *keys;
-
 	if (day < 0 || day > HDH_DELAY_MAX_DAY)
 		return hdh_fail(err, HDH_ERR_DATA, "A delay is a whole number of days from 0 to 2147483647.",
 						"delay of %lld days is out of range", (long long) day);
-	if ((pending ? s->pending : s->completed) == INT64_MAX)
-		return hdh_fail(err, HDH_ERR_RANGE, NULL,
-						"delay_summary has too many %s delays (more than %lld)",
-						pending ? "pending" : "completed", (long long) INT64_MAX);
-	if (s->nkeys >= s->keycap && FlushKeys(s, err) != HDH_OK)
+	if (s->large == NULL)
+	{
+		if (day > HDH_DELAY_SMALL_MAX_DAY)
+		{
+			if (Compact(s, err) != HDH_OK)
+				return err->status;
+		}
+		else if (s->ncur >= s->curcap)
+		{
+			if (SmallKeys(s) >= s->limit && ConsiderCompaction(s, err) != HDH_OK)
+				return err->status;
+			if (s->large == NULL && NewSegment(s, err) != HDH_OK)
+				return err->status;
+		}
+	}
+	if (s->large != NULL && s->ncur >= s->curcap && FlushBatch(s, err) != HDH_OK)
 		return err->status;
-	keys = s->heapkeys ? s->heapkeys : s->inlinekeys;
-	keys[s->nkeys++] = ((uint32_t) day << 1) | (pending ? 1u : 0u);
-	if (pending)
-		s->pending++;
-	else
-		s->completed++;
+	if (!hdh_delay_add_fast(s, (uint64_t) day, pending))
+		return hdh_fail(err, HDH_ERR_LIMIT, NULL, "delay_summary buffer has no room");	/* cannot happen */
 	return HDH_OK;
 }
 
-/* Add two totals or fail naming them. */
-static HdhStatus
-AddTotals(HdhDelayState *s, int64_t completed, int64_t pending, HdhError *err)
-{
-	if (completed > INT64_MAX - s->completed || pending > INT64_MAX - s->pending)
-		return hdh_fail(err, HDH_ERR_RANGE, NULL,
-						"delay_summary counts overflow: %lld + %lld completed, %lld + %lld pending",
-						(long long) s->completed, (long long) completed,
-						(long long) s->pending, (long long) pending);
-	s->completed += completed;
-	s->pending += pending;
-	return HDH_OK;
-}
-
-/* Add a stored summary: merged at once when large, staged when small. */
+/* Add a stored summary: as rows when small and few, else merged or staged. */
 HdhStatus
 hdh_delay_add_summary(HdhDelayState *s, const HdhDelaySummary *sum, HdhError *err)
 {
+	HdhDelayLarge *l;
+	uint64_t	rows = (uint64_t) sum->completed + (uint64_t) sum->pending;
+
 	if (sum->n == 0)
 		return HDH_OK;
-	if (AddTotals(s, sum->completed, sum->pending, err) != HDH_OK)
+
+	/* A few rows into a small state: its keys, 2 bytes each. */
+	if (s->large == NULL && sum->entries[sum->n - 1].day <= HDH_DELAY_SMALL_MAX_DAY &&
+		(rows <= 64 || rows <= 4 * (uint64_t) sum->n))
+	{
+		int32_t		i;
+
+		for (i = 0; i < sum->n; i++)
+		{
+			const HdhDelayEntry *e = &sum->entries[i];
+			int64_t		c;
+
+			for (c = 0; c < e->completed; c++)
+				if (hdh_delay_add(s, e->day, false, err) != HDH_OK)
+					return err->status;
+			for (c = 0; c < e->pending; c++)
+				if (hdh_delay_add(s, e->day, true, err) != HDH_OK)
+					return err->status;
+		}
+		return HDH_OK;
+	}
+
+	if (s->large == NULL && Compact(s, err) != HDH_OK)
+		return err->status;
+	l = s->large;
+	if (AddTotals(l, sum->completed, sum->pending, err) != HDH_OK)
 		return err->status;
 
-	/* A summary as large as the entries is merged at once: linear in it. */
-	if ((int64_t) sum->n * 4 >= s->n)
+	/* A summary as large as the runs is merged at once: linear in it. */
+	if ((int64_t) sum->n * 4 >= l->nruns)
 	{
 		RunSource	src;
 
-		memset(&src, 0, sizeof(src));
+		SourceInit(&src, SRC_ENTRIES);
 		src.entries = sum->entries;
 		src.len = sum->n;
-		return MergeIntoState(s, &src, err);
+		if (MergeIntoRuns(&s->mem, l, &src, err) != HDH_OK)
+		{
+			l->completed -= sum->completed;
+			l->pending -= sum->pending;
+			return err->status;
+		}
+		return HDH_OK;
 	}
 
 	/* Small ones wait in the staging list, merged when it is as large. */
-	if (s->nstage + sum->n > s->stagecap)
+	if (l->nstage + sum->n > l->stagecap)
 	{
-		int64_t		cap = s->stagecap ? (int64_t) s->stagecap * 2 : MIN_STAGE;
+		int64_t		cap = l->stagecap ? (int64_t) l->stagecap * 2 : MIN_STAGE;
 		HdhDelayEntry *bigger;
 
-		while (cap < (int64_t) s->nstage + sum->n)
+		while (cap < (int64_t) l->nstage + sum->n)
 			cap *= 2;
-		if (cap > INT32_MAX)
-			return hdh_fail(err, HDH_ERR_LIMIT, NULL,
-							"a delay_summary cannot stage %lld entries", (long long) cap);
-		bigger = Alloc(&s->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
+		bigger = cap > INT32_MAX ? NULL : Alloc(&s->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
 		if (bigger == NULL)
+		{
+			l->completed -= sum->completed;
+			l->pending -= sum->pending;
+			if (cap > INT32_MAX)
+				return hdh_fail(err, HDH_ERR_LIMIT, NULL,
+								"a delay_summary cannot stage %lld entries", (long long) cap);
 			return HDH_ERR_LIMIT;
-		if (s->nstage > 0)
-			memcpy(bigger, s->stage, (size_t) s->nstage * sizeof(HdhDelayEntry));
-		Release(&s->mem, s->stage);
-		s->stage = bigger;
-		s->stagecap = (int32_t) cap;
+		}
+		if (l->nstage > 0)
+			memcpy(bigger, l->stage, (size_t) l->nstage * sizeof(HdhDelayEntry));
+		Release(&s->mem, l->stage);
+		l->stage = bigger;
+		l->stagecap = (int32_t) cap;
 	}
-	memcpy(s->stage + s->nstage, sum->entries, (size_t) sum->n * sizeof(HdhDelayEntry));
-	s->nstage += sum->n;
-	if (s->nstage >= MIN_STAGE && s->nstage >= s->n)
+	memcpy(l->stage + l->nstage, sum->entries, (size_t) sum->n * sizeof(HdhDelayEntry));
+	l->nstage += sum->n;
+	if (l->nstage >= MIN_STAGE && l->nstage >= l->nruns)
 		return FlushStage(s, err);
 	return HDH_OK;
 }
 
-/* The summary a flushed state holds, without copying. */
-void
-hdh_delay_state_summary(const HdhDelayState *s, HdhDelaySummary *out)
-{
-	out->entries = s->entries;
-	out->n = s->n;
-	out->completed = s->completed;
-	out->pending = s->pending;
-}
-
-/* A flushed copy for readers that must not change the state (final). */
-HdhStatus
-hdh_delay_state_view(const HdhDelayState *s, HdhDelayState *scratch,
-					 HdhDelaySummary *out, HdhError *err)
-{
-	const uint32_t *keys = s->heapkeys ? s->heapkeys : s->inlinekeys;
-	RunSource	src;
-
-	hdh_delay_state_init(scratch, &s->mem);
-	if (s->nkeys == 0 && s->nstage == 0)
-	{
-		hdh_delay_state_summary(s, out);
-		return HDH_OK;
-	}
-
-	/* A copy of the entries, then sorted copies of the buffer and staging. */
-	memset(&src, 0, sizeof(src));
-	src.entries = s->entries;
-	src.len = s->n;
-	if (MergeIntoState(scratch, &src, err) != HDH_OK)
-		return err->status;
-	if (s->nkeys > 0)
-	{
-		uint32_t   *copy = Alloc(&s->mem, (size_t) s->nkeys * sizeof(uint32_t), err);
-		HdhStatus	status;
-
-		if (copy == NULL)
-			return HDH_ERR_LIMIT;
-		memcpy(copy, keys, (size_t) s->nkeys * sizeof(uint32_t));
-		status = MergeKeys(scratch, copy, s->nkeys, err);
-		Release(&s->mem, copy);
-		if (status != HDH_OK)
-			return status;
-	}
-	if (s->nstage > 0)
-	{
-		HdhDelayEntry *copy = Alloc(&s->mem, (size_t) s->nstage * sizeof(HdhDelayEntry), err);
-
-		if (copy == NULL)
-			return HDH_ERR_LIMIT;
-		memcpy(copy, s->stage, (size_t) s->nstage * sizeof(HdhDelayEntry));
-		memset(&src, 0, sizeof(src));
-		src.entries = copy;
-		src.len = SortAndCollapse(copy, s->nstage);
-		if (MergeIntoState(scratch, &src, err) != HDH_OK)
-		{
-			Release(&s->mem, copy);
-			return err->status;
-		}
-		Release(&s->mem, copy);
-	}
-	scratch->completed = s->completed;
-	scratch->pending = s->pending;
-	hdh_delay_state_summary(scratch, out);
-	return HDH_OK;
-}
-
-/* Combine: read src through a view so that it stays unchanged. */
+/* Combine: a small src is added key by key, a large one through a view. */
 HdhStatus
 hdh_delay_add_state(HdhDelayState *s, const HdhDelayState *src, HdhError *err)
 {
-	HdhDelayState scratch;
 	HdhDelaySummary view;
 	HdhStatus	status;
 
-	if (hdh_delay_state_view(src, &scratch, &view, err) != HDH_OK)
+	if (src->large == NULL)
 	{
-		hdh_delay_state_free(&scratch);
-		return err->status;
+		int64_t		n = SmallKeys(src),
+					i,
+					npending;
+		uint32_t   *keys;
+
+		if (n == 0)
+			return HDH_OK;
+		keys = Alloc(&s->mem, (size_t) n * sizeof(uint32_t), err);
+		if (keys == NULL)
+			return HDH_ERR_LIMIT;
+		GatherSmall(src, keys, &npending);
+		for (i = 0; i < n; i++)
+			if (hdh_delay_add(s, keys[i] >> 1, keys[i] & 1u, err) != HDH_OK)
+			{
+				Release(&s->mem, keys);
+				return err->status;
+			}
+		Release(&s->mem, keys);
+		return HDH_OK;
 	}
+	if (hdh_delay_state_view(src, &view, err) != HDH_OK)
+		return err->status;
 	status = hdh_delay_add_summary(s, &view, err);
-	hdh_delay_state_free(&scratch);
+	hdh_delay_view_free(src, &view);
 	return status;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+/* Sorted keys as canonical entries; returns how many. */
+static int64_t
+SortedKeysToEntries(const uint32_t *keys, int64_t nk, HdhDelayEntry *out)
+{
+	int64_t		i = 0,
+				n = 0;
+
+	while (i < nk)
+	{
+		uint32_t	day = keys[i] >> 1;
+		int64_t		start = i;
+		HdhDelayEntry *e = &out[n++];
+
+		while (i < nk && keys[i] == day << 1)
+			i++;
+		e->day = (int32_t) day;
+		e->completed = i - start;
+		start = i;
+		while (i < nk && keys[i] == ((day << 1) | 1u))
+			i++;
+		e->pending = i - start;
+	}
+	return n;
+}
+
+/*
+ * The summary of s, s unchanged: its unsorted keys are copied and sorted,
+ * its staging list copied and collapsed, and all are merged with the runs.
+ */
+HdhStatus
+hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err)
+{
+	const HdhDelayLarge *l = s->large;
+	int64_t		nkeys = l != NULL ? s->ncur : SmallKeys(s);
+	int64_t		npending = 0,
+				completed,
+				pending,
+				n;
+	uint32_t   *keys = NULL,
+			   *scratch = NULL;
+	HdhDelayEntry *stage = NULL,
+			   *entries;
+	RunSource	sources[3];
+	RunSource  *src[3];
+	int			nsrc = 0,
+				i;
+	Sink		sink;
+	HdhStatus	status = HDH_OK;
+
+	out->entries = no_entries;
+	out->n = 0;
+	out->completed = 0;
+	out->pending = 0;
+	if (nkeys > 0)
+	{
+		keys = Alloc(&s->mem, (size_t) nkeys * sizeof(uint32_t), err);
+		if (keys == NULL)
+			return HDH_ERR_LIMIT;
+		if (l != NULL)
+			memcpy(keys, s->cur, (size_t) nkeys * sizeof(uint32_t));
+		else
+			GatherSmall(s, keys, &npending);
+		status = SortKeys(&s->mem, keys, nkeys, &scratch, &sources[nsrc], &npending, err);
+		if (status != HDH_OK)
+			goto done;
+		src[nsrc] = &sources[nsrc];
+		nsrc++;
+	}
+	completed = nkeys - npending;
+	pending = npending;
+	if (l != NULL)
+	{
+		if (completed > INT64_MAX - l->completed || pending > INT64_MAX - l->pending)
+		{
+			status = hdh_fail(err, HDH_ERR_RANGE, NULL,
+							  "delay_summary counts overflow: %lld + %lld completed, %lld + %lld pending",
+							  (long long) l->completed, (long long) completed,
+							  (long long) l->pending, (long long) pending);
+			goto done;
+		}
+		completed += l->completed;
+		pending += l->pending;
+		SourceInit(&sources[nsrc], SRC_RUNS);
+		sources[nsrc].runs = l->runs;
+		sources[nsrc].len = l->nruns;
+		src[nsrc] = &sources[nsrc];
+		nsrc++;
+		if (l->nstage > 0)
+		{
+			stage = Alloc(&s->mem, (size_t) l->nstage * sizeof(HdhDelayEntry), err);
+			if (stage == NULL)
+			{
+				status = HDH_ERR_LIMIT;
+				goto done;
+			}
+			memcpy(stage, l->stage, (size_t) l->nstage * sizeof(HdhDelayEntry));
+			SourceInit(&sources[nsrc], SRC_ENTRIES);
+			sources[nsrc].entries = stage;
+			sources[nsrc].len = SortAndCollapse(stage, l->nstage);
+			src[nsrc] = &sources[nsrc];
+			nsrc++;
+		}
+	}
+	/*
+	 * One pass into entries allocated for the most there can be (the view
+	 * is short-lived): a distinct key from each source at most.
+	 */
+	n = 0;
+	for (i = 0; i < nsrc; i++)
+		n += src[i]->kind == SRC_COUNTS ? (src[i]->len < nkeys ? src[i]->len : nkeys) : src[i]->len;
+	if (n > 0)
+	{
+		entries = Alloc(&s->mem, (size_t) n * sizeof(HdhDelayEntry), err);
+		if (entries == NULL)
+		{
+			status = HDH_ERR_LIMIT;
+			goto done;
+		}
+		SinkInit(&sink, entries);
+		if (nsrc == 1 && src[0]->kind == SRC_KEYS)
+			n = SortedKeysToEntries(src[0]->keys, src[0]->len, entries);
+		else
+			n = Merge(src, nsrc, &sink);
+		if (n > INT32_MAX)
+		{
+			Release(&s->mem, entries);
+			status = hdh_fail(err, HDH_ERR_LIMIT, NULL,
+							  "a delay_summary cannot hold %lld distinct days", (long long) n);
+			goto done;
+		}
+		out->entries = entries;
+		out->n = (int32_t) n;
+	}
+	out->completed = completed;
+	out->pending = pending;
+done:
+	Release(&s->mem, stage);
+	Release(&s->mem, scratch);
+	Release(&s->mem, keys);
+	return status;
+}
+
+/* Give back the entries of a view. */
+void
+hdh_delay_view_free(const HdhDelayState *s, HdhDelaySummary *view)
+{
+	if (view->entries != no_entries)
+		Release(&s->mem, view->entries);
+	view->entries = no_entries;
+	view->n = 0;
+}
+
+/* What the state holds and the bytes it allocated beside itself. */
+void
+hdh_delay_state_info(const HdhDelayState *s, HdhDelayStateInfo *info)
+{
+	memset(info, 0, sizeof(*info));
+	if (s->large == NULL)
+	{
+		int32_t		nseg = CountSegments(s),
+					k;
+
+		info->keys = SmallKeys(s);
+		for (k = 0; k < nseg; k++)
+			info->bytes += SegBytes(k);
+		return;
+	}
+	info->large = true;
+	info->keys = s->ncur;
+	info->runs = s->large->nruns;
+	info->staged = s->large->nstage;
+	{
+		int32_t		i;
+
+		for (i = 1; i < s->large->nruns; i++)
+			if (s->large->runs[i].key == s->large->runs[i - 1].key)
+				info->wide++;
+	}
+	info->bytes = sizeof(HdhDelayLarge) + (size_t) s->large->nruns * sizeof(HdhDelayRun) +
+		(size_t) s->curcap * sizeof(uint32_t) +
+		(size_t) s->large->stagecap * sizeof(HdhDelayEntry);
 }
 
 /* Every rule of the canonical form, for decoders that must trust nothing. */

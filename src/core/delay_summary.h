@@ -8,12 +8,19 @@
  * has completed + pending > 0, so one multiset of delays has exactly one
  * summary (the canonical form that the codecs write and read back).
  *
- * HdhDelayState accumulates a summary fast: a row appends a 32-bit key to a
- * small unsorted buffer; a full buffer is sorted (counting or radix sort) and
- * merged into the sorted entries (two arrays used in turn, so a merge
- * allocates nothing once they are large enough). Stored summaries (rollup, combine) go through
- * a staging list that is sorted and merged when it grows as large as the
- * entries, so adding many small summaries costs O(log) per entry.
+ * HdhDelayState accumulates a summary with little memory and few
+ * instructions per row. A small group keeps its rows as unsorted 16-bit keys
+ * (day * 2 + pending, days up to 32767) in the state itself and then in a
+ * chain of segments that are never moved: 2 bytes a row, nothing sorted
+ * until the summary is read. A group that grows past thousands of rows with
+ * repeated days (or gets a longer delay, or a stored summary with large
+ * counts) becomes large: its keys are sorted and compacted into runs of
+ * (32-bit key, 32-bit count), 8 bytes per distinct key, a count of 2^32 or
+ * more taking a second run with the same key for its high half; new rows
+ * are appended to a batch of 32-bit keys that is sorted (counting or radix
+ * sort) and merged into the runs when full. Stored summaries (rollup,
+ * combine) go through a staging list that is merged when it grows as large
+ * as the runs, so adding many small summaries costs O(log) per entry.
  *
  * No server headers: memory comes from the caller's HdhDelayAlloc, failures
  * are reported with HdhError (core/status.h).
@@ -58,32 +65,51 @@ typedef struct HdhDelayAlloc
 	void	   *ctx;
 } HdhDelayAlloc;
 
-#define HDH_DELAY_INLINE_KEYS 6
+/* Keys held in the state itself, before any segment is allocated. */
+#define HDH_DELAY_INLINE_KEYS 32
+
+/* The largest day a small state stores as a 16-bit key. */
+#define HDH_DELAY_SMALL_MAX_DAY 32767
 
 /*
- * The accumulating state of an aggregate. Keys in the buffer are
- * day * 2 + (pending ? 1 : 0), so sorting keys sorts by day, completed first.
- * 128 bytes, so a group of up to HDH_DELAY_INLINE_KEYS rows is one small
- * allocation.
+ * Rows a small state holds before it first considers compaction (the
+ * capacity of the inline keys and of the first ten segments).
+ */
+#define HDH_DELAY_COMPACT_KEYS 3960
+
+typedef struct HdhDelaySegment HdhDelaySegment;
+typedef struct HdhDelayLarge HdhDelayLarge;
+
+/*
+ * The accumulating state of an aggregate: 128 bytes. Rows go to `cur`:
+ * 16-bit keys while small (the inline keys, then the newest segment),
+ * 32-bit keys into the batch once large. Totals are not kept per row: they
+ * are counted when keys are compacted or read. A state must not be moved
+ * in memory once used (cur may point into it).
  */
 typedef struct HdhDelayState
 {
+	void	   *cur;			/* uint16_t keys (small) or uint32_t keys (large) */
+	int32_t		ncur;			/* keys in cur */
+	int32_t		curcap;			/* room in cur */
+	HdhDelayLarge *large;		/* NULL while small */
+	HdhDelaySegment *seg;		/* small: newest segment, NULL while inline */
+	int32_t		nfull;			/* small: keys before cur (inline, older segments) */
+	int32_t		limit;			/* small: rows at which compaction is considered */
 	HdhDelayAlloc mem;
-	HdhDelayEntry *entries;		/* sorted, canonical, n used of cap */
-	int32_t		n;
-	int32_t		cap;
-	HdhDelayEntry *spare;		/* where the next merge writes, then swapped */
-	int32_t		sparecap;
-	int32_t		nkeys;			/* keys waiting in the buffer */
-	int32_t		keycap;			/* capacity of the buffer */
-	uint32_t   *heapkeys;		/* keycap keys once grown, else NULL (inline) */
-	HdhDelayEntry *stage;		/* unsorted entries waiting to be merged */
-	int32_t		nstage;
-	int32_t		stagecap;
-	int64_t		completed;		/* totals over entries, buffer and staging */
-	int64_t		pending;
-	uint32_t	inlinekeys[HDH_DELAY_INLINE_KEYS];
+	uint16_t	inlinekeys[HDH_DELAY_INLINE_KEYS];
 } HdhDelayState;
+
+/* What a state holds, for tests and measurements. */
+typedef struct HdhDelayStateInfo
+{
+	bool		large;			/* compacted into runs */
+	int64_t		keys;			/* unsorted keys (small keys or batch) */
+	int32_t		runs;			/* runs, wide counts taking two */
+	int32_t		wide;			/* keys whose count needs a second run */
+	int32_t		staged;			/* entries waiting in the staging list */
+	size_t		bytes;			/* bytes allocated beside the state itself */
+} HdhDelayStateInfo;
 
 /* Start an empty state whose memory comes from mem. */
 extern void hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem);
@@ -91,29 +117,41 @@ extern void hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem);
 /* Give back every block the state holds; it is empty afterwards. */
 extern void hdh_delay_state_free(HdhDelayState *s);
 
-/* Slow path of hdh_delay_add: flush the full buffer, then add the key. */
+/* Slow path of hdh_delay_add: checks, a full buffer, compaction. */
 extern HdhStatus hdh_delay_add_slow(HdhDelayState *s, int64_t day, bool pending,
 									HdhError *err);
 
 /*
- * Add one delay of `day` days, completed or pending. The common case is two
- * stores and a compare, so it is inline.
+ * The common case of adding a delay: a store and an increment when the
+ * buffer has room and the day fits its keys; false when the slow path must
+ * run (nothing is changed then). For callers that checked `day` already.
  */
+static inline bool
+hdh_delay_add_fast(HdhDelayState *s, uint64_t day, bool pending)
+{
+	if (s->ncur >= s->curcap)
+		return false;
+	if (s->large == NULL)
+	{
+		if (day > HDH_DELAY_SMALL_MAX_DAY)
+			return false;
+		((uint16_t *) s->cur)[s->ncur++] = (uint16_t) ((day << 1) | (pending ? 1u : 0u));
+	}
+	else
+	{
+		if (day > HDH_DELAY_MAX_DAY)
+			return false;
+		((uint32_t *) s->cur)[s->ncur++] = ((uint32_t) day << 1) | (pending ? 1u : 0u);
+	}
+	return true;
+}
+
+/* Add one delay of `day` days, completed or pending. */
 static inline HdhStatus
 hdh_delay_add(HdhDelayState *s, int64_t day, bool pending, HdhError *err)
 {
-	if (day >= 0 && day <= HDH_DELAY_MAX_DAY && s->nkeys < s->keycap &&
-		(pending ? s->pending : s->completed) < INT64_MAX)
-	{
-		uint32_t   *keys = s->heapkeys ? s->heapkeys : s->inlinekeys;
-
-		keys[s->nkeys++] = ((uint32_t) day << 1) | (pending ? 1u : 0u);
-		if (pending)
-			s->pending++;
-		else
-			s->completed++;
+	if (hdh_delay_add_fast(s, (uint64_t) day, pending))	/* a negative day is huge */
 		return HDH_OK;
-	}
 	return hdh_delay_add_slow(s, day, pending, err);
 }
 
@@ -125,19 +163,18 @@ extern HdhStatus hdh_delay_add_summary(HdhDelayState *s, const HdhDelaySummary *
 extern HdhStatus hdh_delay_add_state(HdhDelayState *s, const HdhDelayState *src,
 									 HdhError *err);
 
-/* Sort and merge the buffer and the staging list into the entries. */
-extern HdhStatus hdh_delay_flush(HdhDelayState *s, HdhError *err);
-
 /*
- * The canonical summary of s without changing s: when nothing waits in the
- * buffer or staging list it points into s, else into a fresh flushed copy
- * held by `scratch` (initialised here; free it with hdh_delay_state_free).
+ * The canonical summary of s without changing s: its entries are allocated
+ * from the state's allocator; give them back with hdh_delay_view_free.
  */
-extern HdhStatus hdh_delay_state_view(const HdhDelayState *s, HdhDelayState *scratch,
-									  HdhDelaySummary *out, HdhError *err);
+extern HdhStatus hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out,
+									  HdhError *err);
 
-/* The summary of a flushed state (points into s). */
-extern void hdh_delay_state_summary(const HdhDelayState *s, HdhDelaySummary *out);
+/* Release the entries of a view of s. */
+extern void hdh_delay_view_free(const HdhDelayState *s, HdhDelaySummary *view);
+
+/* Counts and bytes of a state (see HdhDelayStateInfo). */
+extern void hdh_delay_state_info(const HdhDelayState *s, HdhDelayStateInfo *info);
 
 /*
  * Check that entries form a canonical summary with the given totals; used by

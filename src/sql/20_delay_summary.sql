@@ -93,12 +93,14 @@ COMMENT ON FUNCTION delay_agg_serialize(internal) IS
 COMMENT ON FUNCTION delay_agg_deserialize(bytea, internal) IS
   'Deserialization of a delay_agg state, every length and count checked';
 
--- SSPACE: a state is 128 bytes; a group of a few hundred rows spread over a
--- few dozen days holds about 1.5 kB of sorted entries and its key buffer.
+-- SSPACE: a state is 128 bytes holding its first 32 rows (144 with the
+-- allocator's chunk header), then 2 bytes a row in segments of 128, 256...
+-- bytes: 288 bytes for a group of up to 92 rows. rollup's states hold
+-- sorted runs, 8 bytes a distinct day: about 1 kB for a hundred days.
 CREATE AGGREGATE delay_agg(started date, finished date) (
   SFUNC = delay_agg_trans_dates,
   STYPE = internal,
-  SSPACE = 512,
+  SSPACE = 288,
   FINALFUNC = delay_agg_final,
   FINALFUNC_MODIFY = READ_ONLY,
   COMBINEFUNC = delay_agg_combine,
@@ -112,7 +114,7 @@ COMMENT ON AGGREGATE delay_agg(date, date) IS
 CREATE AGGREGATE delay_agg(started date, finished date, as_of date) (
   SFUNC = delay_agg_trans_as_of,
   STYPE = internal,
-  SSPACE = 512,
+  SSPACE = 288,
   FINALFUNC = delay_agg_final,
   FINALFUNC_MODIFY = READ_ONLY,
   COMBINEFUNC = delay_agg_combine,
@@ -126,7 +128,7 @@ COMMENT ON AGGREGATE delay_agg(date, date, date) IS
 CREATE AGGREGATE delay_agg(days integer) (
   SFUNC = delay_agg_trans_days,
   STYPE = internal,
-  SSPACE = 512,
+  SSPACE = 288,
   FINALFUNC = delay_agg_final,
   FINALFUNC_MODIFY = READ_ONLY,
   COMBINEFUNC = delay_agg_combine,
@@ -140,7 +142,7 @@ COMMENT ON AGGREGATE delay_agg(integer) IS
 CREATE AGGREGATE delay_agg(days integer, pending boolean) (
   SFUNC = delay_agg_trans_days_pending,
   STYPE = internal,
-  SSPACE = 512,
+  SSPACE = 288,
   FINALFUNC = delay_agg_final,
   FINALFUNC_MODIFY = READ_ONLY,
   COMBINEFUNC = delay_agg_combine,
@@ -154,7 +156,7 @@ COMMENT ON AGGREGATE delay_agg(integer, boolean) IS
 CREATE AGGREGATE rollup(delay_summary) (
   SFUNC = delay_summary_rollup_trans,
   STYPE = internal,
-  SSPACE = 512,
+  SSPACE = 1024,
   FINALFUNC = delay_agg_final,
   FINALFUNC_MODIFY = READ_ONLY,
   COMBINEFUNC = delay_agg_combine,
