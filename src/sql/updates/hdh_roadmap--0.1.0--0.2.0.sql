@@ -138,3 +138,17 @@ ALTER TABLE baseline_fact DISABLE TRIGGER baseline_fact_origin_on_update;
 UPDATE baseline_fact SET unit = 'platform'
  WHERE id = 'certified_platform' AND origin = 'seed' AND unit = 'platforms';
 ALTER TABLE baseline_fact ENABLE TRIGGER baseline_fact_origin_on_update;
+
+-- ---- delay_agg state size estimates (SSPACE), after the smaller state ---------
+-- A delay_agg state now holds its first 32 rows in 128 bytes (see
+-- src/sql/20_delay_summary.sql). ALTER AGGREGATE cannot change SSPACE and the
+-- aggregates cannot be dropped (views use them), so the planner's estimate is
+-- set in pg_aggregate directly (the update runs as a superuser).
+
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 288
+ WHERE aggfnoid IN ('@extschema@.delay_agg(date, date)'::pg_catalog.regprocedure,
+                    '@extschema@.delay_agg(date, date, date)'::pg_catalog.regprocedure,
+                    '@extschema@.delay_agg(integer)'::pg_catalog.regprocedure,
+                    '@extschema@.delay_agg(integer, boolean)'::pg_catalog.regprocedure);
+UPDATE pg_catalog.pg_aggregate SET aggtransspace = 1024
+ WHERE aggfnoid = '@extschema@.rollup(@extschema@.delay_summary)'::pg_catalog.regprocedure;
