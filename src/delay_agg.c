@@ -24,6 +24,7 @@
 #include "core/delay_codec.h"
 #include "core/delay_summary.h"
 #include "delay_summary.h"
+#include "hdh_agg.h"
 #include "hdh_error.h"
 
 PG_FUNCTION_INFO_V1(delay_agg_trans_dates);
@@ -35,17 +36,6 @@ PG_FUNCTION_INFO_V1(delay_agg_final);
 PG_FUNCTION_INFO_V1(delay_agg_combine);
 PG_FUNCTION_INFO_V1(delay_agg_serialize);
 PG_FUNCTION_INFO_V1(delay_agg_deserialize);
-
-/* The aggregate context, or an ERROR when called outside an aggregate. */
-static MemoryContext
-AggContext(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return aggcontext;
-}
 
 /* A new, empty state whose memory lives in cxt. */
 static HdhDelayState *
@@ -116,7 +106,7 @@ AddDelay(FunctionCallInfo fcinfo, MemoryContext aggcontext, int64 days, bool pen
 pg_noinline static Datum
 DelayAggTransDatesSlow(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_dates");
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_dates");
 	DateADT		started,
 				finished;
 
@@ -162,7 +152,7 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
 pg_noinline static Datum
 DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_as_of");
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_as_of");
 	DateADT		started,
 				as_of;
 
@@ -247,7 +237,7 @@ CheckDays(int32 days)
 pg_noinline static Datum
 DelayAggTransDaysSlow(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days");
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_days");
 	int32		days;
 
 	if (PG_ARGISNULL(1))
@@ -279,7 +269,7 @@ delay_agg_trans_days(PG_FUNCTION_ARGS)
 pg_noinline static Datum
 DelayAggTransDaysPendingSlow(FunctionCallInfo fcinfo)
 {
-	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_trans_days_pending");
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_days_pending");
 	int32		days;
 
 	if (PG_ARGISNULL(1))
@@ -317,7 +307,7 @@ delay_agg_trans_days_pending(PG_FUNCTION_ARGS)
 Datum
 delay_summary_rollup_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = AggContext(fcinfo, "delay_summary_rollup_trans");
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_summary_rollup_trans");
 	HdhDelayState *state;
 	HdhDelaySummary sum;
 	HdhError	err;
@@ -347,7 +337,7 @@ delay_agg_final(PG_FUNCTION_ARGS)
 	HdhDelaySummary sum;
 	Datum		result;
 
-	AggContext(fcinfo, "delay_agg_final");
+	hdh_agg_context(fcinfo, "delay_agg_final");
 	state = (HdhDelayState *) PG_GETARG_POINTER(0);
 	ViewState(state, &sum);
 	result = delay_summary_make(&sum);
@@ -359,7 +349,7 @@ delay_agg_final(PG_FUNCTION_ARGS)
 Datum
 delay_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = AggContext(fcinfo, "delay_agg_combine");
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_combine");
 	HdhDelayState *state;
 	HdhError	err;
 
@@ -379,7 +369,7 @@ delay_agg_serialize(PG_FUNCTION_ARGS)
 	size_t		size;
 	bytea	   *out;
 
-	AggContext(fcinfo, "delay_agg_serialize");
+	hdh_agg_context(fcinfo, "delay_agg_serialize");
 	state = (HdhDelayState *) PG_GETARG_POINTER(0);
 	ViewState(state, &sum);
 	size = hdh_delay_packed_size(&sum);
@@ -407,7 +397,7 @@ delay_agg_deserialize(PG_FUNCTION_ARGS)
 	HdhDelayAlloc mem;
 	HdhError	err;
 
-	AggContext(fcinfo, "delay_agg_deserialize");
+	hdh_agg_context(fcinfo, "delay_agg_deserialize");
 	in = PG_GETARG_BYTEA_PP(0);
 	delay_summary_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),

@@ -21,6 +21,7 @@
 #include "utils/rangetypes.h"
 
 #include "core/calendar.h"
+#include "hdh_agg.h"
 #include "hdh_error.h"
 #include "year_counts.h"
 
@@ -43,17 +44,6 @@ typedef struct YearCountsState
 	DateADT		cached_first;	/* first day of cached_year */
 	DateADT		cached_end;		/* first day of the next year */
 } YearCountsState;
-
-/* The aggregate context, or an error when called as a plain function. */
-static MemoryContext
-AggContext(FunctionCallInfo fcinfo, const char *name)
-{
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "%s called in non-aggregate context", name);
-	return aggcxt;
-}
 
 /* A new, empty state in the aggregate context. */
 static YearCountsState *
@@ -131,7 +121,7 @@ AddDate(YearCountsState *state, DateADT d, int64 weight)
 Datum
 year_counts_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_trans");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_trans");
 	YearCountsState *state;
 
 	if (PG_ARGISNULL(1))
@@ -149,7 +139,7 @@ year_counts_agg_trans(PG_FUNCTION_ARGS)
 Datum
 year_counts_agg_trans_weighted(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_trans");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_trans");
 	YearCountsState *state;
 	int64		weight;
 
@@ -242,7 +232,7 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 Datum
 years_active_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "years_active_agg_trans");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "years_active_agg_trans");
 	YearCountsState *state = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
 	DateADT		as_of = GetAsOf(fcinfo);
 	RangeType  *span;
@@ -274,7 +264,7 @@ years_active_agg_trans(PG_FUNCTION_ARGS)
 Datum
 years_active_agg_trans_multirange(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "years_active_agg_trans");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "years_active_agg_trans");
 	YearCountsState *state = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
 	DateADT		as_of = GetAsOf(fcinfo);
 	MultirangeType *spans;
@@ -306,7 +296,7 @@ years_active_agg_trans_multirange(PG_FUNCTION_ARGS)
 Datum
 year_counts_rollup_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_rollup_trans");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_rollup_trans");
 	YearCountsState *state;
 	HdhYearCounts part;
 	HdhError	err;
@@ -327,7 +317,7 @@ year_counts_rollup_trans(PG_FUNCTION_ARGS)
 Datum
 year_counts_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_combine");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_combine");
 	YearCountsState *s1 = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
 	YearCountsState *s2 = PG_ARGISNULL(1) ? NULL : (YearCountsState *) PG_GETARG_POINTER(1);
 	HdhError	err;
@@ -350,7 +340,7 @@ year_counts_agg_serialize(PG_FUNCTION_ARGS)
 {
 	YearCountsState *state;
 
-	AggContext(fcinfo, "year_counts_agg_serialize");
+	hdh_agg_context(fcinfo, "year_counts_agg_serialize");
 	state = (YearCountsState *) PG_GETARG_POINTER(0);
 	PG_RETURN_BYTEA_P((bytea *) YearCountsFromCore(&state->yc));
 }
@@ -359,7 +349,7 @@ year_counts_agg_serialize(PG_FUNCTION_ARGS)
 Datum
 year_counts_agg_deserialize(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = AggContext(fcinfo, "year_counts_agg_deserialize");
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_deserialize");
 	/* A copy, so that the int64 totals are aligned. */
 	YearCountsData *data = (YearCountsData *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
 	HdhYearCounts part = YearCountsToCore(data, HDH_ERR_BINARY);
@@ -377,7 +367,7 @@ year_counts_agg_final(PG_FUNCTION_ARGS)
 {
 	HdhYearCounts empty = HDH_YEAR_COUNTS_EMPTY;
 
-	AggContext(fcinfo, "year_counts_agg_final");
+	hdh_agg_context(fcinfo, "year_counts_agg_final");
 	if (PG_ARGISNULL(0))
 		PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&empty));
 	PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&((YearCountsState *) PG_GETARG_POINTER(0))->yc));
