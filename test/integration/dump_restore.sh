@@ -10,15 +10,7 @@ cd "$(dirname "$0")/../.." || exit 1
 : "${PG_BIN:?PG_BIN must point at the server binaries}"
 export PGDATABASE=postgres
 
-N=0
-FAILED=0
-ok()     { N=$((N + 1)); echo "ok $N - $1"; }
-not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $1"; }
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then ok "$3"
-	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
-}
+. test/lib/tap.sh
 q() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 DBS=(hdh_dump_src hdh_dump_custom hdh_dump_plain hdh_dump_again hdh_dump_deleted)
@@ -141,4 +133,4 @@ is "$(q hdh_dump_deleted -c "SELECT origin FROM hdh_roadmap.target WHERE id = 'l
 is "$(q hdh_dump_deleted -c "SELECT active FROM hdh_roadmap.target WHERE id = 'civil_society_exchanges'")" \
    "f" "a retired seed target (active = false) stays retired"
 
-[ "$FAILED" -eq 0 ]
+[ "$fails" -eq 0 ]

@@ -18,21 +18,7 @@ cd "$(dirname "$0")/../.." || exit 1
 : "${PG_BIN:?PG_BIN must point at the server binaries}"
 export PGDATABASE=postgres
 
-N=0
-FAILED=0
-ok()     { N=$((N + 1)); echo "ok $N - $1"; }
-not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $1"; }
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then ok "$3"
-	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "${1:0:500}" "${2:0:500}"; fi
-}
-# run DESCRIPTION COMMAND...: ok when the command succeeds, else its output.
-run() {
-	local desc=$1 out; shift
-	if out=$("$@" 2>&1); then ok "$desc"
-	else not_ok "$desc"; sed 's/^/#   /' <<<"$out" | head -20; fi
-}
+. test/lib/tap.sh
 q() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 SRC=hdh_values_src
@@ -214,4 +200,4 @@ is "$(q hdh_values_custom -c "SELECT hdh_roadmap.mean_days(hdh_roadmap.rollup(s)
    "$(q "$SRC" -c "SELECT hdh_roadmap.mean_days(hdh_roadmap.rollup(s)) || ' ' || hdh_roadmap.cumulative(hdh_roadmap.rollup(yc), 1, 9999) FROM app.summaries WHERE id < 1000")" \
    "rollups of the restored values equal those of the source"
 
-[ "$FAILED" -eq 0 ]
+[ "$fails" -eq 0 ]

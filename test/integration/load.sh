@@ -24,15 +24,7 @@ cd "$(dirname "$0")/../.." || exit 1
 export PGDATABASE=postgres
 SECONDS_RUN=${HDH_LOAD_SECONDS:-12}
 
-N=0
-FAILED=0
-ok()     { N=$((N + 1)); echo "ok $N - $1"; }
-not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $1"; }
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then ok "$3"
-	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
-}
+. test/lib/tap.sh
 q() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 DB=hdh_load
@@ -172,4 +164,4 @@ is "$(q "$DB" -c "SELECT count(*) FROM hdh_roadmap.refresh_log WHERE view_name =
    "$(( ${refreshes:-0} + 2 > 100 ? 100 : ${refreshes:-0} + 2 ))" \
    "refresh_log holds the $((${refreshes:-0} + 2)) refreshes of scorecard_mv (setup, ${refreshes:-0} under load, final), the last 100 kept"
 
-[ "$FAILED" -eq 0 ]
+[ "$fails" -eq 0 ]

@@ -9,14 +9,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 export PGDATABASE=postgres
 
-N=0
-FAILED=0
-ok()     { N=$((N + 1)); echo "ok $N - $1"; }
-not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $1"; }
-is() {
-	if [ "$1" = "$2" ]; then ok "$3"
-	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
-}
+. test/lib/tap.sh
 # within VALUE LOW HIGH DESCRIPTION: LOW <= VALUE <= HIGH (decimals allowed)
 within() {
 	if awk -v v="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(v != "" && v + 0 >= lo + 0 && v + 0 <= hi + 0) }'; then
@@ -160,4 +153,4 @@ e22=$(exchanges 2022); e24=$(exchanges 2024)
 within "$e22" 15 25 "exchanges with civil society in 2022 (about 20)"
 within "$(awk -v a="$e24" -v b="$e22" 'BEGIN { printf "%.2f", a / b }')" 2.9 3.6 "exchanges 2024 / 2022 (the target multiplies by 3)"
 
-[ "$FAILED" -eq 0 ]
+[ "$fails" -eq 0 ]

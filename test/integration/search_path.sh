@@ -30,15 +30,7 @@ cd "$(dirname "$0")/../.." || exit 1
 : "${PG_BIN:?PG_BIN must point at the server binaries}"
 export PGDATABASE=postgres
 
-N=0
-FAILED=0
-ok()     { N=$((N + 1)); echo "ok $N - $1"; }
-not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $1"; }
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then ok "$3"
-	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
-}
+. test/lib/tap.sh
 q() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 DB=hdh_search_path
@@ -377,4 +369,4 @@ q "$DB" -c "ALTER FUNCTION hdh_roadmap.decimal_year(date) RESET search_path" >/d
 is "$(run_checks "$DB" "$PREAMBLE" | grep -c 'hijacked' | awk '{ print ($1 > 0) ? "caught" : "missed" }')" "caught" \
    "self-test: with no search_path on decimal_year, the evil look-alikes hijack it and the checks say so"
 
-[ "$FAILED" -eq 0 ]
+[ "$fails" -eq 0 ]

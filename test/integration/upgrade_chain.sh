@@ -24,21 +24,7 @@ cd "$(dirname "$0")/../.." || exit 1
 : "${PG_BIN:?PG_BIN must point at the server binaries}"
 export PGDATABASE=postgres
 
-N=0
-FAILED=0
-ok()     { N=$((N + 1)); echo "ok $N - $1"; }
-not_ok() { N=$((N + 1)); FAILED=$((FAILED + 1)); echo "not ok $N - $1"; }
-# is GOT WANT DESCRIPTION
-is() {
-	if [ "$1" = "$2" ]; then ok "$3"
-	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "$1" "$2"; fi
-}
-# run DESCRIPTION COMMAND...: ok when the command succeeds, else its output.
-run() {
-	local desc=$1 out; shift
-	if out=$("$@" 2>&1); then ok "$desc"
-	else not_ok "$desc"; sed 's/^/#   /' <<<"$out"; fi
-}
+. test/lib/tap.sh
 q() { local db=$1; shift; psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 
 LATEST=$(sed -n "s/^default_version *= *'\([^']*\)'.*/\1/p" hdh_roadmap.control)
@@ -406,4 +392,4 @@ else not_ok "${VERSIONS[0]} updated one version at a time: ${VERSIONS[0]} ${step
 compare_catalog hdh_up_steps "${VERSIONS[0]} updated step by step"
 is "$(q hdh_up_steps -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "3" "refresh() runs after the update"
 
-[ "$FAILED" -eq 0 ]
+[ "$fails" -eq 0 ]

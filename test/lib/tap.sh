@@ -21,3 +21,16 @@ check() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got [$2], want [$3
 
 # finish: print the plan and exit 0 only when nothing failed.
 finish() { echo "1..$n"; [ "$fails" -eq 0 ]; exit $?; }
+
+# is GOT WANT DESCRIPTION (the order of pgTAP's is); long values are cut in the diagnostic.
+is() {
+	if [ "$1" = "$2" ]; then ok "$3"
+	else not_ok "$3"; printf '#   got:  %s\n#   want: %s\n' "${1:0:2000}" "${2:0:2000}"; fi
+}
+
+# run DESCRIPTION COMMAND...: ok when the command succeeds, else its output.
+run() {
+	local desc=$1 out; shift
+	if out=$("$@" 2>&1); then ok "$desc"
+	else not_ok "$desc"; sed 's/^/#   /' <<<"$out" | head -40; fi
+}
