@@ -18,7 +18,6 @@
  * array of the exact size. The batch doubles while the runs outgrow it or
  * the group keeps growing, so merging is amortised O(1) per row.
  */
-#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,12 +32,6 @@
 #define INSERTION_SORT_MAX 12
 #define QUICKSORT_MAX 160		/* below, a quicksort beats a radix sort */
 #define MIN_STAGE 64
-
-#if defined(__SIZEOF_INT128__)
-__extension__ typedef __int128 WideInt;	/* exact sums of day * count */
-#else
-typedef long double WideInt;
-#endif
 
 /* A block of small keys; the first SegKeys(bytes) keys follow the link. */
 struct HdhDelaySegment
@@ -1379,53 +1372,115 @@ hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 
 /* ---- statistics -------------------------------------------------------- */
 
-/* Exact integer sum, so the mean matches avg() up to one rounding. */
+/*
+ * Mean and standard deviation come from exact integer sums, so they do not
+ * depend on the platform's long double (whose precision varies: valgrind
+ * computes it as double). Days are below 2^31 and the completed counts of a
+ * checked summary add up to at most 2^63, so the sum of days stays below
+ * 2^94 and the sum of squared days below 2^125: 128-bit integers hold both.
+ */
+#if defined(__SIZEOF_INT128__)
+
+__extension__ typedef __int128 WideInt;
+
+/* Completed-delay sums: n, the sum of days T and the sum of squares Q. */
+static void
+CompletedSums(const HdhDelaySummary *sum, WideInt *total, WideInt *squares)
+{
+	int32_t		i;
+
+	*total = 0;
+	*squares = 0;
+	for (i = 0; i < sum->n; i++)
+	{
+		WideInt		weighted = (WideInt) sum->entries[i].completed * sum->entries[i].day;
+
+		*total += weighted;
+		*squares += weighted * sum->entries[i].day;
+	}
+}
+
+/* T / n as q + r / n: exact integer division, then one rounded fraction. */
 bool
 hdh_delay_mean(const HdhDelaySummary *sum, double *out)
 {
-	WideInt		total = 0;
+	WideInt		total,
+				squares;
+
+	if (sum->completed <= 0)
+		return false;
+	CompletedSums(sum, &total, &squares);
+	*out = (double) (total / sum->completed) +
+		(double) (total % sum->completed) / (double) sum->completed;
+	return true;
+}
+
+/*
+ * The sum of squared deviations is Q - T^2 / n. With T = q n + r (q the
+ * integer part of the mean, 0 <= r < n) that is
+ *     Q - q (T + r) - r^2 / n,
+ * where every product stays below 2^127 (q < 2^31, T + r < 2^95, r^2 < 2^126).
+ * Only the fraction (r^2 mod n) / n, the division by n - 1 and the square root
+ * round.
+ */
+bool
+hdh_delay_stddev(const HdhDelaySummary *sum, double *out)
+{
+	WideInt		n = sum->completed;
+	WideInt		total,
+				squares,
+				q,
+				r,
+				whole;
+	double		deviations;
+
+	if (sum->completed < 2)
+		return false;
+	CompletedSums(sum, &total, &squares);
+	q = total / n;
+	r = total % n;
+	whole = squares - q * (total + r) - (r * r) / n;
+	deviations = (double) whole - (double) ((r * r) % n) / (double) n;
+	*out = sqrt(deviations / (double) (n - 1));
+	return true;
+}
+
+#else							/* no 128-bit integers: two passes in double */
+
+bool
+hdh_delay_mean(const HdhDelaySummary *sum, double *out)
+{
+	double		total = 0;
 	int32_t		i;
 
 	if (sum->completed <= 0)
 		return false;
 	for (i = 0; i < sum->n; i++)
-		total += (WideInt) sum->entries[i].completed * sum->entries[i].day;
-	*out = (double) ((long double) total / (long double) sum->completed);
+		total += (double) sum->entries[i].completed * sum->entries[i].day;
+	*out = total / (double) sum->completed;
 	return true;
 }
 
-/* Exact integer deviations: no cancellation, unlike sum-of-squares formulas. */
 bool
 hdh_delay_stddev(const HdhDelaySummary *sum, double *out)
 {
-	WideInt		total = 0;
-	WideInt		n = sum->completed;
-	long double squares = 0;
+	double		mean,
+				deviations = 0;
 	int32_t		i;
 
-	if (sum->completed < 2)
+	if (!hdh_delay_mean(sum, &mean) || sum->completed < 2)
 		return false;
 	for (i = 0; i < sum->n; i++)
-		total += (WideInt) sum->entries[i].completed * sum->entries[i].day;
-
-	/*
-	 * Sum of c * (n * day - total)^2, which is n^2 times the sum of squared
-	 * deviations; n * day - total is exact, so only the squares round.
-	 */
-	for (i = 0; i < sum->n; i++)
 	{
-		const HdhDelayEntry *e = &sum->entries[i];
-		long double dev;
+		double		dev = sum->entries[i].day - mean;
 
-		if (e->completed == 0)
-			continue;
-		dev = (long double) (n * e->day - total);
-		squares += (long double) e->completed * dev * dev;
+		deviations += (double) sum->entries[i].completed * dev * dev;
 	}
-	*out = (double) sqrtl(squares / ((long double) sum->completed * (long double) sum->completed)
-						  / (long double) (sum->completed - 1));
+	*out = sqrt(deviations / (double) (sum->completed - 1));
 	return true;
 }
+
+#endif
 
 /* The first day with a completed delay. */
 bool

@@ -817,6 +817,31 @@ main(void)
 		hdh_delay_state_free(&st);
 	}
 
+	/*
+	 * Large days, small spread: a sum of squares in double (2e6 * 2^62) would
+	 * cancel to nothing. Mean 2^31 - 2, deviations +-1: variance 2e6 / (2e6 - 1).
+	 */
+	{
+		HdhDelayEntry far[2] = {{1000000, 0, INT32_MAX - 2}, {1000000, 0, INT32_MAX}};
+		HdhDelaySummary f = {far, 2, 2000000, 0};
+
+		CHECK(hdh_delay_mean(&f, &d) && d == (double) INT32_MAX - 1);
+		CHECK_NEAR((hdh_delay_stddev(&f, &d), d), sqrt(2e6 / (2e6 - 1)), 1e-15);
+		/* 0, 1, 3: mean 4/3, squared deviations 14/3, variance 7/3 */
+		far[0] = (HdhDelayEntry) {1, 0, 0};
+		far[1] = (HdhDelayEntry) {1, 0, 1};
+		f.n = 2;
+		f.completed = 2;
+		CHECK(hdh_delay_stddev(&f, &d) && d == sqrt(0.5));
+		{
+			HdhDelayEntry three[3] = {{1, 0, 0}, {1, 0, 1}, {1, 0, 3}};
+			HdhDelaySummary t = {three, 3, 3, 0};
+
+			CHECK_NEAR((hdh_delay_mean(&t, &d), d), 4.0 / 3.0, 1e-16);
+			CHECK_NEAR((hdh_delay_stddev(&t, &d), d), sqrt(7.0 / 3.0), 1e-15);
+		}
+	}
+
 	/* hdh_delay_check rejects every non-canonical list. */
 	{
 		HdhDelayEntry e[3] = {{1, 0, 3}, {1, 1, 4}, {2, 0, 5}};
