@@ -396,6 +396,14 @@ GetLE(const uint8_t *p, int bytes)
 	return v;
 }
 
+/*
+ * Varints. Nearly every gap and count of a real summary is below 128, one
+ * byte: the packed writers and reader test for an entry of three one-byte
+ * varints first, and GetVarint reads a one-byte varint inline. (A summary is
+ * packed by every final function and read by every accessor call, so this
+ * is on the path of every grouped query.)
+ */
+
 /* Bytes of v as an unsigned LEB128 varint. */
 static size_t
 VarintSize(uint64_t v)
@@ -424,11 +432,12 @@ PutVarint(uint8_t *p, uint64_t v)
 }
 
 /*
- * Read a varint: false when it runs past end, exceeds 64 bits or is not in
- * its shortest form (so each value has exactly one encoding).
+ * Read a varint of two or more bytes: false when it runs past end, exceeds
+ * 64 bits or is not in its shortest form (so each value has exactly one
+ * encoding).
  */
 static bool
-GetVarint(const uint8_t **pp, const uint8_t *end, uint64_t *out)
+GetLongVarint(const uint8_t **pp, const uint8_t *end, uint64_t *out)
 {
 	const uint8_t *p = *pp;
 	uint64_t	v = 0;
@@ -454,6 +463,21 @@ GetVarint(const uint8_t **pp, const uint8_t *end, uint64_t *out)
 		}
 	}
 	return false;
+}
+
+/* Read a varint, one byte inline; the rules of GetLongVarint. */
+static inline bool
+GetVarint(const uint8_t **pp, const uint8_t *end, uint64_t *out)
+{
+	const uint8_t *p = *pp;
+
+	if (p < end && *p < 0x80)
+	{
+		*out = *p;
+		*pp = p + 1;
+		return true;
+	}
+	return GetLongVarint(pp, end, out);
 }
 
 /* ---- binary (send / receive) ------------------------------------------- */
@@ -534,21 +558,32 @@ hdh_delay_wire_read(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
 
 /* ---- packed (stored form) ---------------------------------------------- */
 
+/* Days after the previous one (the first day itself: previous is -1). */
+static inline uint32_t
+DayGap(int32_t day, int64_t previous)
+{
+	return (uint32_t) (day - previous - 1);
+}
+
 /* Exact size of the packed form, so the caller allocates once. */
 size_t
 hdh_delay_packed_size(const HdhDelaySummary *sum)
 {
 	size_t		size = HDH_DELAY_PACKED_HEADER;
+	int64_t		previous = -1;
 	int32_t		i;
 
 	for (i = 0; i < sum->n; i++)
 	{
 		const HdhDelayEntry *e = &sum->entries[i];
-		uint32_t	gap = i == 0 ? (uint32_t) e->day
-			: (uint32_t) (e->day - sum->entries[i - 1].day - 1);
+		uint32_t	gap = DayGap(e->day, previous);
 
-		size += VarintSize(gap) + VarintSize((uint64_t) e->completed) +
-			VarintSize((uint64_t) e->pending);
+		if ((gap | (uint64_t) e->completed | (uint64_t) e->pending) < 0x80)
+			size += 3;
+		else
+			size += VarintSize(gap) + VarintSize((uint64_t) e->completed) +
+				VarintSize((uint64_t) e->pending);
+		previous = e->day;
 	}
 	return size;
 }
@@ -558,6 +593,7 @@ void
 hdh_delay_pack(const HdhDelaySummary *sum, uint8_t *out)
 {
 	uint8_t    *p = out + HDH_DELAY_PACKED_HEADER;
+	int64_t		previous = -1;
 	int32_t		i;
 
 	out[0] = HDH_DELAY_FORMAT_VERSION;
@@ -569,12 +605,23 @@ hdh_delay_pack(const HdhDelaySummary *sum, uint8_t *out)
 	for (i = 0; i < sum->n; i++)
 	{
 		const HdhDelayEntry *e = &sum->entries[i];
-		uint32_t	gap = i == 0 ? (uint32_t) e->day
-			: (uint32_t) (e->day - sum->entries[i - 1].day - 1);
+		uint32_t	gap = DayGap(e->day, previous);
 
-		p = PutVarint(p, gap);
-		p = PutVarint(p, (uint64_t) e->completed);
-		p = PutVarint(p, (uint64_t) e->pending);
+		if ((gap | (uint64_t) e->completed | (uint64_t) e->pending) < 0x80)
+		{
+			/* the common entry: three one-byte varints */
+			p[0] = (uint8_t) gap;
+			p[1] = (uint8_t) e->completed;
+			p[2] = (uint8_t) e->pending;
+			p += 3;
+		}
+		else
+		{
+			p = PutVarint(p, gap);
+			p = PutVarint(p, (uint64_t) e->completed);
+			p = PutVarint(p, (uint64_t) e->pending);
+		}
+		previous = e->day;
 	}
 }
 
@@ -617,8 +664,16 @@ hdh_delay_unpack(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
 					completed,
 					pending;
 
-		if (!GetVarint(&p, end, &gap) || !GetVarint(&p, end, &completed) ||
-			!GetVarint(&p, end, &pending))
+		if (end - p >= 3 && ((p[0] | p[1] | p[2]) & 0x80) == 0)
+		{
+			/* the common entry: three one-byte varints */
+			gap = p[0];
+			completed = p[1];
+			pending = p[2];
+			p += 3;
+		}
+		else if (!GetVarint(&p, end, &gap) || !GetVarint(&p, end, &completed) ||
+				 !GetVarint(&p, end, &pending))
 		{
 			result = hdh_fail(err, status, NULL,
 							  "delay_summary entry %" PRId32 " of %" PRId32 " is truncated or malformed",

@@ -1329,9 +1329,12 @@ hdh_delay_state_info(const HdhDelayState *s, HdhDelayStateInfo *info)
 		(size_t) s->large->stagecap * sizeof(HdhDelayEntry);
 }
 
-/* Every rule of the canonical form, for decoders that must trust nothing. */
-HdhStatus
-hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
+/*
+ * The rules of the canonical form, one entry at a time, naming the first
+ * that is broken (or HDH_OK).
+ */
+static HdhStatus
+ExplainCheck(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 {
 	int64_t		completed = 0,
 				pending = 0;
@@ -1368,6 +1371,41 @@ hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 						(long long) sum->completed, (long long) sum->pending,
 						(long long) completed, (long long) pending);
 	return HDH_OK;
+}
+
+/*
+ * Every rule of the canonical form, for decoders that must trust nothing.
+ * Every stored value read by an accessor comes through here, so a branch-free
+ * pass decides; ExplainCheck runs only on a broken summary, for its message.
+ * The sums are unsigned: a count is at most INT64_MAX, so adding one to a
+ * sum that is not yet past INT64_MAX cannot wrap, and once past it stays
+ * flagged.
+ */
+HdhStatus
+hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
+{
+	uint64_t	completed = 0,
+				pending = 0;
+	int64_t		previous = -1;
+	bool		broken = sum->n < 0;
+	int32_t		i;
+
+	for (i = 0; i < sum->n; i++)
+	{
+		const HdhDelayEntry *e = &sum->entries[i];
+
+		broken |= (e->day <= previous) | (e->completed < 0) | (e->pending < 0) |
+			((e->completed | e->pending) == 0);
+		completed += (uint64_t) e->completed;
+		pending += (uint64_t) e->pending;
+		broken |= (completed > INT64_MAX) | (pending > INT64_MAX);
+		previous = e->day;
+	}
+	if (!broken && completed == (uint64_t) sum->completed && pending == (uint64_t) sum->pending)
+		return HDH_OK;
+	if (ExplainCheck(sum, status, err) == HDH_OK)
+		return hdh_fail(err, status, NULL, "delay_summary is not in canonical form");
+	return err->status;
 }
 
 /* ---- statistics -------------------------------------------------------- */
