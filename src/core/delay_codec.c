@@ -565,6 +565,13 @@ DayGap(int32_t day, int64_t previous)
 	return (uint32_t) (day - previous - 1);
 }
 
+/* An entry of three one-byte varints: the common case, written inline. */
+static inline bool
+ShortEntry(uint32_t gap, const HdhDelayEntry *e)
+{
+	return (gap | (uint64_t) e->completed | (uint64_t) e->pending) < 0x80;
+}
+
 /* Exact size of the packed form, so the caller allocates once. */
 size_t
 hdh_delay_packed_size(const HdhDelaySummary *sum)
@@ -578,7 +585,7 @@ hdh_delay_packed_size(const HdhDelaySummary *sum)
 		const HdhDelayEntry *e = &sum->entries[i];
 		uint32_t	gap = DayGap(e->day, previous);
 
-		if ((gap | (uint64_t) e->completed | (uint64_t) e->pending) < 0x80)
+		if (ShortEntry(gap, e))
 			size += 3;
 		else
 			size += VarintSize(gap) + VarintSize((uint64_t) e->completed) +
@@ -607,9 +614,8 @@ hdh_delay_pack(const HdhDelaySummary *sum, uint8_t *out)
 		const HdhDelayEntry *e = &sum->entries[i];
 		uint32_t	gap = DayGap(e->day, previous);
 
-		if ((gap | (uint64_t) e->completed | (uint64_t) e->pending) < 0x80)
+		if (ShortEntry(gap, e))
 		{
-			/* the common entry: three one-byte varints */
 			p[0] = (uint8_t) gap;
 			p[1] = (uint8_t) e->completed;
 			p[2] = (uint8_t) e->pending;

@@ -1421,33 +1421,36 @@ hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 
 __extension__ typedef __int128 WideInt;
 
-/* Completed-delay sums: n, the sum of days T and the sum of squares Q. */
-static void
-CompletedSums(const HdhDelaySummary *sum, WideInt *total, WideInt *squares)
+/* The sum of completed days T and, when squares is not NULL, of their squares Q. */
+static WideInt
+CompletedSums(const HdhDelaySummary *sum, WideInt *squares)
 {
+	WideInt		total = 0,
+				q = 0;
 	int32_t		i;
 
-	*total = 0;
-	*squares = 0;
 	for (i = 0; i < sum->n; i++)
 	{
 		WideInt		weighted = (WideInt) sum->entries[i].completed * sum->entries[i].day;
 
-		*total += weighted;
-		*squares += weighted * sum->entries[i].day;
+		total += weighted;
+		if (squares != NULL)
+			q += weighted * sum->entries[i].day;
 	}
+	if (squares != NULL)
+		*squares = q;
+	return total;
 }
 
 /* T / n as q + r / n: exact integer division, then one rounded fraction. */
 bool
 hdh_delay_mean(const HdhDelaySummary *sum, double *out)
 {
-	WideInt		total,
-				squares;
+	WideInt		total;
 
 	if (sum->completed <= 0)
 		return false;
-	CompletedSums(sum, &total, &squares);
+	total = CompletedSums(sum, NULL);
 	*out = (double) (total / sum->completed) +
 		(double) (total % sum->completed) / (double) sum->completed;
 	return true;
@@ -1474,7 +1477,7 @@ hdh_delay_stddev(const HdhDelaySummary *sum, double *out)
 
 	if (sum->completed < 2)
 		return false;
-	CompletedSums(sum, &total, &squares);
+	total = CompletedSums(sum, &squares);
 	q = total / n;
 	r = total % n;
 	whole = squares - q * (total + r) - (r * r) / n;
