@@ -29,9 +29,10 @@ ensure_packages() {
 		die "missing Debian packages (${missing[*]}); run as root or install them: apt-get install ${missing[*]}"
 	fi
 	say "installing ${missing[*]}"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 ||
+	# Another apt-get (a second clone's test run) may hold the dpkg lock: wait for it.
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 ||
 		die "apt-get update failed"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
 		"${missing[@]}" >&2 || die "apt-get install failed: ${missing[*]}"
 }
 
