@@ -16,14 +16,17 @@ MODULE_big = $(EXTENSION)
 CORE_SRCS  = $(sort $(wildcard src/core/*.c))
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
 
-# The install script is the ordered parts of src/sql/ concatenated.
-SQL_PARTS  = $(sort $(wildcard src/sql/[0-9]*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-# Frozen install scripts of earlier releases (CREATE EXTENSION ... VERSION)
-# and the upgrade scripts between versions (ALTER EXTENSION ... UPDATE).
-DATA       = $(filter-out src/sql/releases/$(EXTENSION)--$(EXTVERSION).sql, \
-                          $(sort $(wildcard src/sql/releases/$(EXTENSION)--*.sql))) \
-             $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql))
+# The install script is the ordered parts of src/sql/ concatenated; the
+# upgrade scripts (ALTER EXTENSION ... UPDATE) come from src/sql/updates/.
+# Both go through src/sql/include.awk, which expands "--@include" lines (the
+# queries of src/sql/queries/, written once for a view and its function).
+SQL_PARTS   = $(sort $(wildcard src/sql/[0-9]*.sql))
+SQL_QUERIES = $(sort $(wildcard src/sql/queries/*.sql))
+UPDATES     = $(notdir $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql)))
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(UPDATES)
+# Frozen install scripts of earlier releases (CREATE EXTENSION ... VERSION).
+DATA        = $(filter-out src/sql/releases/$(EXTENSION)--$(EXTVERSION).sql, \
+                           $(sort $(wildcard src/sql/releases/$(EXTENSION)--*.sql)))
 
 # Each concern lists its own tests on its own line.
 REGRESS_PROGRESS = progress
@@ -51,9 +54,14 @@ PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(EXTENSION).control
+$(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_QUERIES) src/sql/include.awk $(EXTENSION).control
 	{ printf -- '-- hdh_roadmap %s install script, generated from src/sql/ by make: do not edit.\n' '$(EXTVERSION)'; \
-	  for f in $(SQL_PARTS); do printf '\n-- ---- %s ----\n' "$$f"; cat "$$f"; done; } > $@
+	  for f in $(SQL_PARTS); do printf '\n-- ---- %s ----\n' "$$f"; awk -f src/sql/include.awk "$$f" || exit 1; done; } > $@.tmp
+	mv $@.tmp $@
+
+$(UPDATES): %.sql: src/sql/updates/%.sql $(SQL_PARTS) $(SQL_QUERIES) src/sql/include.awk
+	awk -f src/sql/include.awk $< > $@.tmp
+	mv $@.tmp $@
 
 # ---- C unit tests of src/core/ (plain C, no server headers) ----------------
 UNIT_CC     ?= $(CC)

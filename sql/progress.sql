@@ -118,16 +118,20 @@ SELECT progress_status('at_least', 200, 120, 2022, 200, 2024, 2024) AS at_least,
 --   100: CAGR_o = sqrt(100/120) - 1 = -0.08712907, R = -0.29941833 -> moving_away
 --   120: CAGR_o = 0, R = 0 -> insufficient
 -- and by 2025: CAGR_r = (200/120)^(1/3) - 1 = 0.18563110,
---   185: R = 0.24163870 / 0.18563110 = 1.30171453 -> on_track
+--   185: R = 0.24163870 / 0.18563110 = 1.30171453 -> on_track.
+-- Measured in 2024 against 2024 the measurement is final: not met is missed
+-- (status); the eight-argument form with final = false gives the class.
 SELECT x AS current,
        round(progress_ratio(120, 2022, x, 2024, 200, tT)::numeric, 8) AS r,
+       progress_status('at_least', 200, 120, 2022, x, 2024, tT, false) AS class,
        progress_status('at_least', 200, 120, 2022, x, 2024, tT) AS status
   FROM (VALUES (185::float8, 2024::float8), (125, 2024), (100, 2024), (120, 2024), (185, 2025)) v(x, tT);
 
 -- Strict kinds at the boundary: current equal to the target is not achieved.
 -- more_than 40 from 20 (2022) by 2025, 40 in 2024: R = (2^(1/2) - 1) /
 -- (2^(1/3) - 1) = 0.41421356 / 0.25992105 = 1.59361299 -> on_track.
--- less_than 7 from 14 (2022), 7 in 2025 = the target year: R = 1 -> on_track.
+-- less_than 7 from 14 (2022), 7 in 2025 = the target year: R = 1, but the
+-- measurement is at the target time and not met -> missed.
 SELECT progress_status('more_than', 40, 20, 2022, 40, 2024, 2025) AS more_than_at_40,
        round(progress_ratio(20, 2022, 40, 2024, 40, 2025)::numeric, 8) AS r,
        progress_status('less_than', 7, 14, 2022, 7, 2025, 2025) AS less_than_at_7,
@@ -191,6 +195,24 @@ SELECT progress_status('at_least', 200, 120, 2022, NULL, 2024, 2025) AS no_curre
        progress_status('at_least', 200, 120, 2022, 150, 2024, 2022) AS target_year_eq_t0,
        progress_status('at_least', 200, 120, 2022, 250, 2022, 2025) AS met_at_t0;
 
+-- The verdict (final): at or after the target time a target not met is
+-- missed and a met one achieved, whatever the ratio; before it, the class.
+-- at_most 7 from 13 (2022, i.e. t0 2023.0) by 2026.0, 8.6 measured:
+--   at 2026.0 and 2028.0 missed; 6.9 achieved; at 2025.0 the class:
+--   R = -((8.6/13)^(1/2) - 1) / (1 - (7/13)^(1/3)) = 0.18665 / 0.18645 =
+--   1.00108 -> on_track. final true at 2025.0 is missed; final false at
+--   2026.0 gives the class of R = -((8.6/13)^(1/3) - 1) / 0.18645 = 0.69008
+--   -> moderate; final NULL is the seven-argument rule (missed).
+SELECT progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026) AS at_target_time,
+       progress_status('at_most', 7, 13, 2023, 8.6, 2028, 2026) AS after,
+       progress_status('at_most', 7, 13, 2023, 6.9, 2026, 2026) AS met,
+       progress_status('at_most', 7, 13, 2023, 8.6, 2025, 2026) AS before,
+       progress_status('at_most', 7, 13, 2023, 8.6, 2025, 2026, true) AS before_final,
+       progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026, false) AS at_not_final,
+       progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026, NULL) AS at_null_final,
+       progress_status('at_most', 7, NULL, 2023, 8.6, 2026, 2026, true) AS final_no_baseline,
+       progress_status('at_least', 100, 120, 2022, 90, 2025, 2025) AS baseline_met_then_lost;
+
 -- A NULL kind or target: the target is undefined, so is the status (NULL).
 SELECT progress_status(NULL, 200, 120, 2022, 150, 2024, 2025) IS NULL AS null_kind,
        progress_status('at_least', NULL, 120, 2022, 150, 2024, 2025) IS NULL AS null_target,
@@ -207,7 +229,8 @@ SELECT progress_status('multiply_by', 1e300, 1e10, 2022, 1, 2024, 2025);
 
 -- The four HDH 2025 targets with plausible numbers.
 --  platform_projects: at_least 200 from 2024; 120 projects in 2022, 185 in
---    2024, judged against target year 2024: R = 0.83038939 -> moderate.
+--    2024, judged against target year 2024: R = 0.83038939, but measured at
+--    the target time and not met -> missed.
 --  linkage_access_delay: at_most 7 months by 2025; 14 months in 2022, 10 in
 --    2024: R = 0.75058720 -> moderate.
 --  new_partnerships: more_than 40 by 2025-12-31 (2026.0), cumulative from 0
@@ -236,19 +259,24 @@ SELECT id,
 
 -- Every status is reachable, and the result is a real
 -- progress_status value (ordering follows the enum's declaration).
+-- at_least 200 from 120 (2022) by 2025: 250 achieved; 185 in 2025 missed;
+-- in 2024 185 R = 1.30171 on_track, 160 R = (sqrt(160/120) - 1) / 0.18563 =
+-- 0.83362 moderate, 125 R = 0.11108 insufficient, 100 R < 0 moving_away.
 SELECT s, s > 'achieved'::progress_status AS after_achieved
   FROM (VALUES (progress_status('at_least', 200, 120, 2022, 250, 2024, 2025)),
+               (progress_status('at_least', 200, 120, 2022, 185, 2025, 2025)),
                (progress_status('at_least', 200, 120, 2022, 185, 2024, 2025)),
-               (progress_status('at_least', 200, 120, 2022, 185, 2024, 2024)),
-               (progress_status('at_least', 200, 120, 2022, 125, 2024, 2024)),
-               (progress_status('at_least', 200, 120, 2022, 100, 2024, 2024)),
-               (progress_status('at_least', 200, 120, 2022, NULL, 2024, 2024))) v(s)
+               (progress_status('at_least', 200, 120, 2022, 160, 2024, 2025)),
+               (progress_status('at_least', 200, 120, 2022, 125, 2024, 2025)),
+               (progress_status('at_least', 200, 120, 2022, 100, 2024, 2025)),
+               (progress_status('at_least', 200, 120, 2022, NULL, 2024, 2025))) v(s)
  ORDER BY s;
 
 -- Status against an independent SQL statement of the rules, over a grid of
 -- every kind, targets on both sides of and equal to the baseline, and
--- currents around them (5 kinds x 3 targets x 7 currents x 2 current years
--- = 210 rows), plus the class counts so that the grid is seen to cover them.
+-- currents around them (5 kinds x 3 targets x 7 currents x 3 current years,
+-- the last at the target time = 315 rows), plus the class counts so that the
+-- grid is seen to cover them.
 WITH g AS (
   SELECT k, tgt, x0, xt, t,
          CASE WHEN k = 'multiply_by' THEN tgt * x0 ELSE tgt END AS tv,
@@ -258,13 +286,14 @@ WITH g AS (
          (VALUES (50::float8), (100), (200)) tg(tgt),
          (VALUES (100::float8)) b(x0),
          unnest(ARRAY[40, 60, 99, 100, 101, 150, 250]::float8[]) xt,
-         unnest(ARRAY[2022, 2024]::float8[]) t
+         unnest(ARRAY[2022, 2024, 2025]::float8[]) t
 ), w AS (
   SELECT *,
          CASE
            WHEN CASE k WHEN 'at_least' THEN xt >= tv WHEN 'multiply_by' THEN xt >= tv
                        WHEN 'more_than' THEN xt > tv WHEN 'at_most' THEN xt <= tv
                        ELSE xt < tv END THEN 'achieved'
+           WHEN t >= 2025 THEN 'missed'
            WHEN sign(tv - x0) = -dir THEN 'moving_away'
            WHEN tv = x0 THEN CASE WHEN xt = x0 THEN 'insufficient' ELSE 'moving_away' END
            WHEN progress_ratio(x0, 2022, xt, t, tv, 2025) IS NULL THEN 'no_data'
@@ -298,7 +327,7 @@ SELECT hdh_roadmap.progress_status('more_than', 40, 0, 2023, 18, 2024.5, 2026);
 SELECT id, hdh_roadmap.progress_status(kind::hdh_roadmap.target_kind, target,
          baseline, baseline_year, current, current_year, target_year) AS status
   FROM (VALUES
-    -- 120 projects in 2022, 185 in 2024, 200 wanted from 2024: R = 0.830
+    -- 120 projects in 2022, 185 in 2024, 200 wanted from 2024: missed (R = 0.830)
     ('platform_projects',       'at_least',    200::float8, 120::float8, 2022::float8, 185::float8, 2024::float8, 2024::float8),
     -- 14 months in 2022, 10 in 2024, at most 7 by 2025: R = 0.751
     ('linkage_access_delay',    'at_most',       7,  14, 2022,  10, 2024,   2025),

@@ -7,8 +7,8 @@
  * enums of the extension. Enum OIDs are assigned at CREATE EXTENSION time,
  * so the C code cannot know them: it maps by label. On the first call through
  * a given FmgrInfo it reads the two enum type OIDs from the function's own
- * pg_proc row and turns each label of src/core/progress.c into its OID with
- * enum_in, caching all eleven OIDs in fn_extra. Every later call is then a
+ * pg_proc row and turns each label of src/core/progress.c into its OID through
+ * the syscache, caching all twelve OIDs in fn_extra. Every later call is then a
  * handful of OID comparisons and no catalog access, which is faster than a
  * SQL wrapper passing text (an enum_out/enum_in pair, i.e. syscache lookups,
  * on every row) and keeps the function a single, non-inlined C call. Mapping
@@ -16,9 +16,11 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_enum.h"
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/syscache.h"
 
 #include "core/progress.h"
 #include "hdh_error.h"
@@ -53,13 +55,18 @@ progress_ratio(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(ratio);
 }
 
-/* The OID of an enum label, through enum_in so that its checks apply. */
+/*
+ * The OID of an enum label from the syscache, InvalidOid when the enum lacks
+ * it. Not through enum_in: that refuses a label added in the current
+ * transaction ("unsafe use of new value"), and the upgrade to 0.3.0 adds
+ * 'missed' and then computes the scorecard in the same transaction.
+ * Returning the OID is safe: the label is not compared or indexed here.
+ */
 static Oid
 EnumLabelOid(Oid enumtype, const char *label)
 {
-	return DatumGetObjectId(DirectFunctionCall2(enum_in,
-												CStringGetDatum(label),
-												ObjectIdGetDatum(enumtype)));
+	return GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
+						   ObjectIdGetDatum(enumtype), CStringGetDatum(label));
 }
 
 /* The enum OIDs for this call site, looked up once and kept in fn_extra. */
@@ -97,8 +104,10 @@ GetEnumCache(FunctionCallInfo fcinfo)
 
 /*
  * progress_status(kind, target, baseline, baseline_year, current,
- * current_year, target_year): not strict, because missing data is a status
- * (no_data); a NULL kind or target, an undefined target, gives NULL.
+ * current_year, target_year [, final]): not strict, because missing data is a
+ * status (no_data); a NULL kind or target, an undefined target, gives NULL.
+ * The eight-argument form says whether the measurement is final (a verdict);
+ * NULL there, or the seven-argument form, means current_year >= target_year.
  */
 Datum
 progress_status(PG_FUNCTION_ARGS)
@@ -139,7 +148,16 @@ progress_status(PG_FUNCTION_ARGS)
 		in.current_year = PG_GETARG_FLOAT8(5);
 	if ((in.has_target_year = !PG_ARGISNULL(6)))
 		in.target_year = PG_GETARG_FLOAT8(6);
+	if (PG_NARGS() > 7 && (in.has_final = !PG_ARGISNULL(7)))
+		in.final = PG_GETARG_BOOL(7);
 
 	HDH_CHECK(hdh_progress_status(&in, &status, &err), &err);
+	/* A database still on older SQL objects than this library may lack it. */
+	if (!OidIsValid(cache->status_oid[status]))
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("type progress_status has no label \"%s\"",
+						hdh_progress_status_label(status)),
+				 errhint("Run ALTER EXTENSION hdh_roadmap UPDATE: the extension's SQL objects are older than its library.")));
 	PG_RETURN_OID(cache->status_oid[status]);
 }

@@ -19,7 +19,7 @@ static const char *const TargetKindLabels[HDH_TARGET_KIND_COUNT] = {
 };
 
 static const char *const ProgressStatusLabels[HDH_PROGRESS_STATUS_COUNT] = {
-	"achieved", "on_track", "moderate", "insufficient", "moving_away", "no_data"
+	"achieved", "missed", "on_track", "moderate", "insufficient", "moving_away", "no_data"
 };
 
 /* Labels are the contract with the SQL enums, which the glue maps by label. */
@@ -222,6 +222,7 @@ hdh_progress_status(const HdhProgressInput *in, HdhProgressStatus *status,
 	int			gap;
 	double		r;
 	bool		has_ratio;
+	bool		final;
 
 	*status = HDH_NO_DATA;
 	if (hdh_target_kind_label(in->kind) == NULL)
@@ -260,6 +261,16 @@ hdh_progress_status(const HdhProgressInput *in, HdhProgressStatus *status,
 	if (Achieved(in->kind, in->current, tv))
 	{
 		*status = HDH_ACHIEVED;
+		return HDH_OK;
+	}
+
+	/* A final measurement that does not meet the target is a verdict. */
+	final = in->has_final ? in->final :
+		(in->has_current_year && in->has_target_year &&
+		 in->current_year >= in->target_year);
+	if (final)
+	{
+		*status = HDH_MISSED;
 		return HDH_OK;
 	}
 

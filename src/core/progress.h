@@ -34,6 +34,7 @@ typedef enum HdhTargetKind
 typedef enum HdhProgressStatus
 {
 	HDH_ACHIEVED = 0,
+	HDH_MISSED,					/* measured at or after the target time, not met */
 	HDH_ON_TRACK,				/* R >= 0.95 */
 	HDH_MODERATE,				/* 0.60 <= R < 0.95 */
 	HDH_INSUFFICIENT,			/* 0 <= R < 0.60 */
@@ -41,7 +42,7 @@ typedef enum HdhProgressStatus
 	HDH_NO_DATA
 } HdhProgressStatus;
 
-#define HDH_PROGRESS_STATUS_COUNT 6
+#define HDH_PROGRESS_STATUS_COUNT 7
 
 /* Thresholds on the ratio R (Eurostat / Open SDG). */
 #define HDH_ON_TRACK_MIN 0.95
@@ -71,6 +72,13 @@ extern HdhProgressStatus hdh_progress_class(double ratio);
  * The arguments of progress_status. The kind and the target (a value, or the
  * factor for HDH_MULTIPLY_BY) are required; every other input may be missing,
  * which its has_* flag says.
+ *
+ * final says whether the measurement is the final one, scored as a verdict
+ * (achieved or missed) rather than by its progress class. Without has_final
+ * it is current_year >= target_year: a target measured at or after its time
+ * and not met is missed. A caller sets it when the verdict time is not the
+ * ratio's target time (a recurring target is scored on its first year's
+ * path until its deadline).
  */
 typedef struct HdhProgressInput
 {
@@ -81,6 +89,8 @@ typedef struct HdhProgressInput
 	double		current;
 	double		current_year;
 	double		target_year;
+	bool		final;
+	bool		has_final;
 	bool		has_baseline;
 	bool		has_baseline_year;
 	bool		has_current;

@@ -32,10 +32,6 @@ CREATE TYPE fact_qualifier AS ENUM ('exactly', 'more_than', 'about', 'almost');
 COMMENT ON TYPE fact_qualifier IS
   'How a reported figure qualifies its value: exactly, more_than ("plus de"), about ("près de", "une centaine"), almost ("presque")';
 
-CREATE TYPE measure AS ENUM ('platform_projects', 'linkage_access_delay', 'new_partnerships', 'civil_society_exchanges');
-COMMENT ON TYPE measure IS
-  'The computation that measures a target (see doc/scorecard.md): platform_projects (distinct projects using the platform per calendar year), linkage_access_delay (mean months from submission to data made available, linked projects, by year of availability), new_partnerships (partnerships signed since 1 January of the target''s start year, cumulative), civil_society_exchanges (exchanges with civil society per calendar year)';
-
 CREATE TYPE row_origin AS ENUM ('seed', 'edited', 'user');
 COMMENT ON TYPE row_origin IS
   'Where a row of a seeded table comes from: seed (put by CREATE EXTENSION, unchanged; not dumped), edited (a seed row changed by a user; dumped), user (inserted by a user; dumped)';
@@ -250,7 +246,8 @@ CREATE TABLE target (
                  CONSTRAINT target_title_not_blank CHECK (pg_catalog.btrim(title) <> ''),
   indicator      text NOT NULL
                  CONSTRAINT target_indicator_not_blank CHECK (pg_catalog.btrim(indicator) <> ''),
-  measure        measure NOT NULL,
+  measure        text NOT NULL
+                 CONSTRAINT target_measure_fk REFERENCES measure (name),
   kind           target_kind NOT NULL,
   value          float8 NOT NULL
                  CONSTRAINT target_value_finite CHECK (value > '-Infinity'::float8 AND value < 'Infinity'::float8),
@@ -279,7 +276,7 @@ COMMENT ON COLUMN target.roadmap IS 'Roadmap the target belongs to, e.g. ''HDH 2
 COMMENT ON COLUMN target.axis IS 'Strategic axis of the roadmap the target serves (1 to 4 for the HDH 2023-2025 roadmap)';
 COMMENT ON COLUMN target.title IS 'The target as the roadmap states it, in English';
 COMMENT ON COLUMN target.indicator IS 'How the indicator measured against the target is computed';
-COMMENT ON COLUMN target.measure IS 'Which computation measures the target (measure): the scorecard reads this indicator''s values; a new roadmap''s targets reuse the same measures';
+COMMENT ON COLUMN target.measure IS 'The measure that scores the target (measures.name, a built-in or registered measure): the scorecard reads its yearly values';
 COMMENT ON COLUMN target.kind IS 'How the target is met (target_kind): at_least, more_than, at_most, less_than, multiply_by';
 COMMENT ON COLUMN target.value IS 'Target value in unit; for kind multiply_by, the factor applied to the baseline year''s value';
 COMMENT ON COLUMN target.baseline_year IS 'Calendar year whose value is the baseline of progress scoring; required for multiply_by';
@@ -292,6 +289,7 @@ COMMENT ON COLUMN target.active IS 'Whether the target is scored; false retires 
 COMMENT ON COLUMN target.origin IS 'Where the row comes from (row_origin), maintained by triggers: seed, edited (a changed seed row) or user; pristine seed rows are not dumped';
 COMMENT ON CONSTRAINT target_id_format ON target IS 'A target id is lower-case snake_case: a letter, then letters, digits or underscores';
 COMMENT ON CONSTRAINT target_roadmap_not_blank ON target IS 'A target names its roadmap';
+COMMENT ON CONSTRAINT target_measure_fk ON target IS 'A target names a registered measure (see measures, register_measure)';
 COMMENT ON CONSTRAINT target_axis_positive ON target IS 'Axes are numbered from 1';
 COMMENT ON CONSTRAINT target_title_not_blank ON target IS 'A target has a title';
 COMMENT ON CONSTRAINT target_indicator_not_blank ON target IS 'A target says how its indicator is computed';

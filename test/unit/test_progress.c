@@ -56,15 +56,20 @@ RatioFails(double x0, double t0, double xt, double t, double xT, double tT,
 	return st;
 }
 
-/* The status, MISSING (NaN) standing for SQL NULL; -1 when the call failed. */
+/*
+ * The status, MISSING (NaN) standing for SQL NULL; -1 when the call failed.
+ * final: 1 or 0 sets the eight-argument form's flag, -1 leaves it unset (the
+ * seven-argument form: final when t >= T).
+ */
 static int
-St(HdhTargetKind kind, double target, double x0, double t0, double xt,
-   double t, double tT)
+StFinal(HdhTargetKind kind, double target, double x0, double t0, double xt,
+		double t, double tT, int final)
 {
 	HdhProgressInput in;
 	HdhProgressStatus s;
 	HdhError	err;
 
+	memset(&in, 0, sizeof(in));
 	in.kind = kind;
 	in.target = target;
 	in.baseline = x0;
@@ -77,9 +82,19 @@ St(HdhTargetKind kind, double target, double x0, double t0, double xt,
 	in.has_current_year = !isnan(t);
 	in.target_year = tT;
 	in.has_target_year = !isnan(tT);
+	in.has_final = final >= 0;
+	in.final = final > 0;
 	if (hdh_progress_status(&in, &s, &err) != HDH_OK)
 		return -1;
 	return (int) s;
+}
+
+/* The seven-argument form. */
+static int
+St(HdhTargetKind kind, double target, double x0, double t0, double xt,
+   double t, double tT)
+{
+	return StFinal(kind, target, x0, t0, xt, t, tT, -1);
 }
 
 int
@@ -96,12 +111,13 @@ main(void)
 	CHECK(hdh_target_kind_label((HdhTargetKind) 5) == NULL);
 	CHECK(hdh_target_kind_label((HdhTargetKind) -1) == NULL);
 	CHECK(strcmp(hdh_progress_status_label(HDH_ACHIEVED), "achieved") == 0);
+	CHECK(strcmp(hdh_progress_status_label(HDH_MISSED), "missed") == 0);
 	CHECK(strcmp(hdh_progress_status_label(HDH_ON_TRACK), "on_track") == 0);
 	CHECK(strcmp(hdh_progress_status_label(HDH_MODERATE), "moderate") == 0);
 	CHECK(strcmp(hdh_progress_status_label(HDH_INSUFFICIENT), "insufficient") == 0);
 	CHECK(strcmp(hdh_progress_status_label(HDH_MOVING_AWAY), "moving_away") == 0);
 	CHECK(strcmp(hdh_progress_status_label(HDH_NO_DATA), "no_data") == 0);
-	CHECK(hdh_progress_status_label((HdhProgressStatus) 6) == NULL);
+	CHECK(hdh_progress_status_label((HdhProgressStatus) 7) == NULL);
 
 	/* ---- ratio, growth-rate form ---- */
 
@@ -239,18 +255,48 @@ main(void)
 	 */
 	CHECK(St(HDH_MORE_THAN, 40, 20, 2022, 40, 2024, 2025) == HDH_ON_TRACK);
 	CHECK_NEAR(Ratio(20, 2022, 40, 2024, 40, 2025), (sqrt(2.0) - 1) / (cbrt(2.0) - 1), 1e-12);
-	/* less_than 7 from 14 (2022) by 2025, 7 in 2025: R = 1, on_track, not achieved. */
-	CHECK(St(HDH_LESS_THAN, 7, 14, 2022, 7, 2025, 2025) == HDH_ON_TRACK);
+	/* less_than 7 from 14 (2022) by 2025, 7 in 2025: R = 1, on_track before the verdict; missed at it. */
+	CHECK(StFinal(HDH_LESS_THAN, 7, 14, 2022, 7, 2025, 2025, 0) == HDH_ON_TRACK);
+	CHECK(St(HDH_LESS_THAN, 7, 14, 2022, 7, 2025, 2025) == HDH_MISSED);
+
+	/* ---- status: the verdict (final) ---- */
+	/* At, after or well after the target time: achieved or missed, whatever the ratio. */
+	CHECK(St(HDH_AT_MOST, 7, 13, 2023, 8.6, 2026, 2026) == HDH_MISSED);
+	CHECK(St(HDH_AT_MOST, 7, 13, 2023, 6.9, 2026, 2026) == HDH_ACHIEVED);
+	CHECK(St(HDH_AT_MOST, 7, 13, 2023, 8.6, 2028, 2026) == HDH_MISSED);
+	CHECK(St(HDH_MORE_THAN, 40, 0, 2023, 40, 2026, 2026) == HDH_MISSED);
+	CHECK(St(HDH_MORE_THAN, 40, 0, 2023, 41, 2026, 2026) == HDH_ACHIEVED);
+	CHECK(St(HDH_MULTIPLY_BY, 3, 20, 2023, 59, 2026, 2026) == HDH_MISSED);
+	CHECK(St(HDH_MULTIPLY_BY, 3, 20, 2023, 60, 2026, 2026) == HDH_ACHIEVED);
+	/* A day before the target time: the progress class ((8.6/13)^(1/2.9973) - 1 over (7/13)^(1/3) - 1: R = 0.6907, moderate). */
+	CHECK(St(HDH_AT_MOST, 7, 13, 2023, 8.6, 2025.9973, 2026) == HDH_MODERATE);
+	/* Missed even where the class would be moving_away, or the ratio undefined. */
+	CHECK(St(HDH_AT_LEAST, 100, 120, 2022, 90, 2025, 2025) == HDH_MISSED);
+	CHECK(St(HDH_AT_LEAST, 40, 40, 2022, 39, 2025, 2025) == HDH_MISSED);
+	CHECK(St(HDH_AT_LEAST, 200, 120, MISSING, 150, 2025, 2025) == HDH_MISSED);
+	/* An explicit flag overrides the times both ways. */
+	CHECK(StFinal(HDH_AT_MOST, 7, 13, 2023, 8.6, 2025.5, 2026, 1) == HDH_MISSED);
+	CHECK(StFinal(HDH_AT_MOST, 7, 13, 2023, 6.0, 2025.5, 2026, 1) == HDH_ACHIEVED);
+	/* final = false past T: the class of R over 4 years against 3: (8.6/13)^(1/4) - 1 = -0.09822,
+	 * (7/13)^(1/3) - 1 = -0.18662, R = 0.5263: insufficient. */
+	CHECK(StFinal(HDH_AT_MOST, 7, 13, 2023, 8.6, 2027, 2026, 0) == HDH_INSUFFICIENT);
+	/* A final verdict still needs a current value and a baseline. */
+	CHECK(StFinal(HDH_AT_MOST, 7, 13, 2023, MISSING, 2026, 2026, 1) == HDH_NO_DATA);
+	CHECK(StFinal(HDH_AT_MOST, 7, MISSING, 2023, 8.6, 2026, 2026, 1) == HDH_NO_DATA);
 
 	/* ---- status: every ratio class ---- */
 
 	/* at_least 200 from 120 (2022) by 2024: CAGR_r = sqrt(200/120) - 1 = 0.29099445. */
+	/* Measured in the target year itself, an unmet target is missed; with final = false the class shows. */
 	/* 185 in 2024: CAGR_o = sqrt(185/120) - 1 = 0.24163870, R = 0.83038939: moderate. */
-	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 185, 2024, 2024) == HDH_MODERATE);
+	CHECK(StFinal(HDH_AT_LEAST, 200, 120, 2022, 185, 2024, 2024, 0) == HDH_MODERATE);
+	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 185, 2024, 2024) == HDH_MISSED);
 	/* 125 in 2024: CAGR_o = sqrt(125/120) - 1 = 0.02062073, R = 0.07086295: insufficient. */
-	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 125, 2024, 2024) == HDH_INSUFFICIENT);
+	CHECK(StFinal(HDH_AT_LEAST, 200, 120, 2022, 125, 2024, 2024, 0) == HDH_INSUFFICIENT);
+	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 125, 2024, 2024) == HDH_MISSED);
 	/* 100 in 2024: CAGR_o = sqrt(100/120) - 1 = -0.08712907, R = -0.29941833: moving_away. */
-	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 100, 2024, 2024) == HDH_MOVING_AWAY);
+	CHECK(StFinal(HDH_AT_LEAST, 200, 120, 2022, 100, 2024, 2024, 0) == HDH_MOVING_AWAY);
+	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 100, 2024, 2024) == HDH_MISSED);
 	/* 185 in 2024 with target year 2025: CAGR_r = (200/120)^(1/3) - 1 = 0.18563135, R = 1.30171453: on_track. */
 	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 185, 2024, 2025) == HDH_ON_TRACK);
 	/* 120 unchanged: R = 0, insufficient. */
@@ -319,7 +365,9 @@ main(void)
 	/* NULL ratio: t == t0, t < t0, T <= t0. */
 	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 150, 2022, 2025) == HDH_NO_DATA);
 	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 150, 2021, 2025) == HDH_NO_DATA);
-	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 150, 2024, 2022) == HDH_NO_DATA);
+	/* ... though a target time already past is a verdict: missed. */
+	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 150, 2024, 2022) == HDH_MISSED);
+	CHECK(StFinal(HDH_AT_LEAST, 200, 120, 2022, 150, 2024, 2022, 0) == HDH_NO_DATA);
 	/* ... but a met target is achieved even then. */
 	CHECK(St(HDH_AT_LEAST, 200, 120, 2022, 250, 2022, 2025) == HDH_ACHIEVED);
 

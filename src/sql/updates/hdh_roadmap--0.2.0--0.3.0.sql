@@ -10,6 +10,36 @@
 
 
 -- ---- measures as data and verdicts after the deadline (issues 18, 19) -----------
+-- The indicator views, their functions and materialized views are dropped
+-- and re-created from the parts that define them (50, 60); the measure enum
+-- becomes the measure registry (35), target.measure its foreign key; the
+-- status gains 'missed'.
+
+DROP MATERIALIZED VIEW scorecard_mv, access_delay_mv, indicator_series_mv;
+DROP VIEW scorecard, access_delay, indicator_series;
+DROP FUNCTION scorecard_at(date), access_delay_at(date), indicator_series_at(date);
+
+ALTER TYPE progress_status ADD VALUE 'missed' AFTER 'achieved';
+COMMENT ON TYPE progress_status IS
+  'Status of an indicator against its target: achieved; missed (measured at or after the target time and not met: a verdict); or, before that, the Eurostat progress class on_track (ratio >= 0.95), moderate (0.60 to 0.95), insufficient (0 to 0.60), moving_away (< 0); no_data';
+COMMENT ON FUNCTION progress_status(target_kind, float8, float8, float8, float8, float8, float8) IS
+  'Status of a current value against a target (for multiply_by, target is the factor): achieved; missed when current_year >= target_year and the target is not met; else the baseline-already-met cases, then on_track/moderate/insufficient/moving_away by the progress ratio; no_data when current or baseline is NULL or the ratio is undefined; NULL when kind or target is NULL';
+CREATE FUNCTION progress_status(kind target_kind, target float8, baseline float8, baseline_year float8,
+                                current float8, current_year float8, target_year float8, final boolean)
+RETURNS progress_status AS 'MODULE_PATHNAME', 'progress_status' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION progress_status(target_kind, float8, float8, float8, float8, float8, float8, boolean) IS
+  'progress_status with the verdict said explicitly: final true scores the measurement as a verdict (achieved or missed; no_data without current or baseline), false gives the progress class even at or past target_year, NULL is the seven-argument rule (final when current_year >= target_year)';
+
+--@include src/sql/35_measures.sql
+
+ALTER TABLE target ALTER COLUMN measure TYPE text USING measure::text;
+ALTER TABLE target ADD CONSTRAINT target_measure_fk FOREIGN KEY (measure) REFERENCES measure (name);
+COMMENT ON COLUMN target.measure IS 'The measure that scores the target (measures.name, a built-in or registered measure): the scorecard reads its yearly values';
+COMMENT ON CONSTRAINT target_measure_fk ON target IS 'A target names a registered measure (see measures, register_measure)';
+DROP TYPE measure;
+
+--@include src/sql/50_indicators.sql
+--@include src/sql/60_materialized.sql
 
 
 
