@@ -38,7 +38,8 @@ REGRESS_YEARS = year_counts_io year_counts_accessors year_counts_agg year_counts
 
 REGRESS_TABLES =
 
-REGRESS_VIEWS = scorecard_time scorecard_scenario indicator_series access_delay scorecard_refresh
+REGRESS_VIEWS = scorecard_time scorecard_scenario scorecard_deadline measures indicator_series access_delay \
+                scorecard_refresh
 
 REGRESS_HARDEN = summary_equality
 

@@ -13,10 +13,11 @@ SELECT extname AS extension, extversion AS version, extnamespace::regnamespace A
 \echo '######## SYNTHETIC DATA: a made-up history (sample/load.sql, seed 42), NOT Health Data Hub records ########'
 
 \echo
-\echo == Scorecard as of today (SYNTHETIC data; the history stops at the end of 2025)
+\echo == Scorecard as of today (SYNTHETIC data): the 2023-2025 roadmap has ended, so each row is a verdict
+\echo '   measured at the deadline (2025-12-31): achieved or missed; years_short = years a recurring target fell short'
 SELECT target_id, kind, round(target_value::numeric, 1) AS target, current_period AS period,
-       round(current_value::numeric, 1) AS current, round(year_to_date_value::numeric, 1) AS so_far_this_year,
-       round(expected_value::numeric, 1) AS expected, round(progress_ratio::numeric, 2) AS ratio, status
+       round(current_value::numeric, 1) AS current, round(progress_ratio::numeric, 2) AS ratio, status,
+       deadline_passed AS final, measured_on, years_short
   FROM hdh_roadmap.scorecard;
 
 \echo

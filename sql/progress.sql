@@ -336,3 +336,8 @@ SELECT id, hdh_roadmap.progress_status(kind::hdh_roadmap.target_kind, target,
     -- 12 exchanges in 2022, 24 in 2024, times 3 (36) by 2025: R = 0.937
     ('civil_society_exchanges', 'multiply_by',   3,  12, 2022,  24, 2024,   2025)
   ) AS t(id, kind, target, baseline, baseline_year, current, current_year, target_year);
+-- at most 7 months by the end of 2025 (2026.0), 13 in 2022 (2023.0), 8.6 measured:
+SELECT hdh_roadmap.progress_status('at_most', 7, 13, 2023, 8.6, 2025, 2026) AS during,   -- on_track (R = 1.001)
+       hdh_roadmap.progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026) AS at_end,   -- missed
+       hdh_roadmap.progress_status('at_most', 7, 13, 2023, 6.9, 2026, 2026) AS met,      -- achieved
+       hdh_roadmap.progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026, false) AS class_only;  -- moderate (R = 0.690)

@@ -30,8 +30,7 @@ CREATE TABLE measure (
                CONSTRAINT measure_unit_not_blank CHECK (pg_catalog.btrim(unit) <> ''),
   source       text,
   description  text,
-  built_in     boolean NOT NULL DEFAULT false,
-  CONSTRAINT measure_built_in_has_no_source CHECK (NOT (built_in AND source IS NOT NULL))
+  built_in     boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE measure IS
   'The registry of measures a target can name (target.measure): the four built-in ones and those registered with register_measure; read it through the view measures';
@@ -44,7 +43,6 @@ COMMENT ON COLUMN measure.built_in IS 'Whether the extension computes the measur
 COMMENT ON CONSTRAINT measure_name_format ON measure IS 'A measure name is lower-case snake_case: a letter, then letters, digits or underscores';
 COMMENT ON CONSTRAINT measure_shape_known ON measure IS 'A measure is yearly or cumulative';
 COMMENT ON CONSTRAINT measure_unit_not_blank ON measure IS 'A measure has a unit';
-COMMENT ON CONSTRAINT measure_built_in_has_no_source ON measure IS 'A built-in measure is computed by the extension, not by a source function';
 
 -- Inserted before the trigger exists: the only built-in rows there are.
 INSERT INTO measure (name, shape, unit, description, built_in) VALUES
@@ -133,7 +131,7 @@ BEGIN
     BEGIN
       fn := NEW.source::regprocedure;
     EXCEPTION WHEN undefined_function OR invalid_text_representation OR invalid_name
-                   OR undefined_object OR undefined_schema OR syntax_error THEN
+                   OR undefined_object OR invalid_schema_name OR syntax_error THEN
       RAISE EXCEPTION 'source function "%" of measure "%" does not exist', NEW.source, NEW.name
         USING ERRCODE = 'undefined_function',
               HINT = 'Name it with its argument types, schema-qualified, e.g. public.my_measure(date).';
@@ -161,7 +159,8 @@ CREATE TRIGGER measure_check BEFORE INSERT OR UPDATE OR DELETE ON measure
 COMMENT ON TRIGGER measure_check ON measure IS 'Checks a measure''s source function and protects the built-in measures';
 
 -- Why: a value reported for a measure the extension or a function computes
--- would be silently ignored by the scorecard.
+-- would be silently ignored by the scorecard. (An unknown measure is left to
+-- the foreign key, whose message names it.)
 CREATE FUNCTION reported_value_before_write() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
@@ -248,6 +247,10 @@ BEGIN
   IF NOT EXISTS (SELECT FROM @extschema@.measure m WHERE m.name = unregister_measure.name) THEN
     RAISE EXCEPTION 'measure "%" is not registered', name
       USING ERRCODE = 'undefined_object';
+  END IF;
+  IF (SELECT m.built_in FROM @extschema@.measure m WHERE m.name = unregister_measure.name) THEN
+    RAISE EXCEPTION 'measure "%" is built in and cannot be unregistered', name
+      USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
   SELECT string_agg(t.id, ', ' ORDER BY t.id) INTO users
     FROM @extschema@.target t WHERE t.measure = unregister_measure.name;

@@ -25,7 +25,8 @@ TIMESTAMPTZ = 1184
 VIEWS = {
     "scorecard": ["target_id", "roadmap", "axis", "title", "measure", "unit", "kind", "factor", "target_value",
                   "deadline", "recurring", "baseline_year", "baseline_value", "current_period", "current_value",
-                  "year_to_date_value", "expected_value", "progress_ratio", "status", "records", "as_of"],
+                  "year_to_date_value", "expected_value", "progress_ratio", "status", "records", "as_of",
+                  "deadline_passed", "measured_on", "years_short"],
     "indicator_series": ["measure", "year", "value", "records", "complete"],
     "access_delay": ["year", "linkage", "completed", "pending", "mean_months", "median_months", "p90_months",
                      "km_median_months", "share_within_7_months"],
@@ -41,10 +42,11 @@ SCORECARD_TYPES = {
     "factor": 701, "target_value": 701, "deadline": 1082, "recurring": 16, "baseline_year": 23,
     "baseline_value": 701, "current_period": 25, "current_value": 701, "year_to_date_value": 701,
     "expected_value": 701, "progress_ratio": 701, "status": 25, "records": 20, "as_of": 1082,
+    "deadline_passed": 16, "measured_on": 1082, "years_short": 25,
 }
 PYTHON_TYPES = {25: str, 23: int, 20: int, 701: float, 1700: decimal.Decimal, 1082: datetime.date, 16: bool,
                 TIMESTAMPTZ: datetime.datetime}
-STATUSES = {"achieved", "on_track", "moderate", "insufficient", "moving_away", "no_data"}
+STATUSES = {"achieved", "missed", "on_track", "moderate", "insufficient", "moving_away", "no_data"}
 
 count = 0
 failed = 0
@@ -129,7 +131,8 @@ def main():
         ok(statuses <= STATUSES and len(rows) == 4, f"scorecard: the four seeded targets, statuses {sorted(statuses)}")
         cur.execute("SELECT current_date")
         today = cur.fetchone()[0]
-        ok(all(r[-1] == today for r in rows), "scorecard: as_of is the server's current date")
+        ok(all(r[[d.name for d in desc].index("as_of")] == today for r in rows),
+           "scorecard: as_of is the server's current date")
     if "scorecard" in data and "scorecard_mv" in data:
         ok(sorted(data["scorecard"][0]) == sorted(data["scorecard_mv"][0]),
            "scorecard_mv (refreshed before the client connected) equals scorecard")

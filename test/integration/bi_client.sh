@@ -80,6 +80,11 @@ if out=$(lq "INSERT INTO hdh_roadmap.target (id, roadmap, axis, title, indicator
                      '2028-12-31', 'projects per year') RETURNING origin"); then
 	check "the loader adds a target" "$out" "user"
 else not_ok "the loader adds a target" "$out"; fi
+if out=$(lq "SELECT hdh_roadmap.register_measure('publications', 'yearly', 'publications')" &&
+          lq "INSERT INTO hdh_roadmap.reported_value (measure, year, value, reported_on)
+              VALUES ('publications', 2025, 41, '2026-01-20') RETURNING value"); then
+	check "the loader registers a measure and reports a value (doc/measures.md)" "$out" "41"
+else not_ok "the loader registers a measure and reports a value" "$out"; fi
 check "the loader cannot read the scorecard (no grant on the views)" \
 	"$(lq "SELECT count(*) FROM hdh_roadmap.scorecard" | grep -o 'permission denied for view scorecard')" \
 	"permission denied for view scorecard"
@@ -89,5 +94,15 @@ check "the loader cannot refresh the materialized views" \
 check "the BI role sees the loader's target in the live scorecard" \
 	"$(PGPASSWORD=$PASSWORD "$PSQL" -qXAt -h 127.0.0.1 -p "$PGPORT" -U "$BI_ROLE" -d "$DB" \
 	     -c "SELECT count(*) FROM hdh_roadmap.scorecard WHERE target_id = 'loader_target'" 2>&1)" "1"
+bq() { PGPASSWORD=$PASSWORD "$PSQL" -qXAt -h 127.0.0.1 -p "$PGPORT" -U "$BI_ROLE" -d "$DB" -c "$1" 2>&1; }
+check "the BI role reads the loader's measure and its reported value" \
+	"$(bq "SELECT m.shape || ' ' || i.value FROM hdh_roadmap.measures m
+	        JOIN hdh_roadmap.indicator_series i ON i.measure = m.name WHERE m.name = 'publications'")" "yearly 41"
+check "the BI role cannot register a measure" \
+	"$(bq "SELECT hdh_roadmap.register_measure('bi_measure', 'yearly', 'things')" | grep -o 'permission denied for table measure')" \
+	"permission denied for table measure"
+check "the BI role cannot report a value" \
+	"$(bq "INSERT INTO hdh_roadmap.reported_value (measure, year, value) VALUES ('publications', 2026, 1)" |
+	   grep -o 'permission denied for table reported_value')" "permission denied for table reported_value"
 
 finish

@@ -38,7 +38,7 @@ SELECT sequencename || ' ' || coalesce(last_value::text, 'unused')
 SQL
 }
 
-echo "1..48"
+echo "1..53"
 
 # ---- the source database ----
 psql -X -q -c "CREATE DATABASE hdh_dump_src" >/dev/null
@@ -59,6 +59,19 @@ VALUES ('eu_projects', 'HDH 2026-2028', 3, 'Projects with a European partner', '
         'platform_projects', 'at_least', 25, 2025, 2026, '2028-12-31', 'projects per year', 'Texte « cité » avec des accents, un tab	et un \ ');
 INSERT INTO baseline_fact (id, first_year, last_year, reported_on, axis, label, qualifier, value, unit)
 VALUES ('data_challenges', 2020, 2022, '2022-12-15', 4, 'Data challenges organised', 'exactly', 3.5, 'challenges');
+-- measures of the user's own (doc/measures.md): one from a function, one reported by hand, with a target
+CREATE FUNCTION public.databases_added(as_of date) RETURNS TABLE (year integer, value double precision)
+LANGUAGE sql STABLE AS $$
+  SELECT extract(year FROM added_on)::integer, count(*)::float8
+    FROM hdh_roadmap.catalogue_database WHERE added_on <= as_of GROUP BY 1 $$;
+SELECT register_measure('databases_added', 'cumulative', 'databases', 'public.databases_added(date)', 'Databases added');
+SELECT register_measure('publications', 'yearly', 'publications');
+INSERT INTO reported_value (measure, year, value, reported_on, note) VALUES
+  ('publications', 2024, 31, '2025-01-20', 'annual report'), ('publications', 2024, 33, '2025-03-01', 'corrected'),
+  ('publications', 2025, 41, '2026-01-20', NULL);
+INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
+VALUES ('publications_2028', 'HDH 2026-2028', 1, '50 publications a year', 'publications', 'publications',
+        'at_least', 50, 2024, 2026, '2028-12-31', 'publications');
 -- gaps in the identity sequences, so that their positions matter
 INSERT INTO project (reference, title, submitted_on) VALUES ('TMP-1', 'to delete', '2025-01-01');
 DELETE FROM project WHERE reference = 'TMP-1';
@@ -69,9 +82,9 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "15" "the snapshot covers 9 tables and 6 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "17" "the snapshot covers 11 tables and 6 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
-   "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited" \
+   "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited,publications_2028:user" \
    "source targets and their origins"
 
 # ---- dump in both formats ----
@@ -104,7 +117,11 @@ compare "$TMP/src.snap" hdh_dump_custom "custom format"
 compare "$TMP/src.snap" hdh_dump_plain "plain format"
 
 is "$(q hdh_dump_custom -c "SELECT count(*) FROM hdh_roadmap.target") $(q hdh_dump_custom -c "SELECT count(*) FROM hdh_roadmap.baseline_fact")" \
-   "5 10" "no seed row is duplicated by the restore (5 targets, 10 facts)"
+   "6 10" "no seed row is duplicated by the restore (6 targets, 10 facts)"
+card="SELECT string_agg(target_id || ' ' || coalesce(current_value::text, '-') || ' ' || status, ', ' ORDER BY target_id)
+        FROM hdh_roadmap.scorecard_at('2026-06-30')"
+is "$(q hdh_dump_custom -c "$card")" "$(q hdh_dump_src -c "$card")" \
+   "the restored scorecard, with its hand-reported and function-computed measures, is the source's"
 is "$(q hdh_dump_custom -c "SELECT value || ' ' || origin FROM hdh_roadmap.target WHERE id = 'platform_projects'")" \
    "180 edited" "the user's edit of a seeded target survives"
 is "$(q hdh_dump_plain -c "SELECT value || ' ' || qualifier || ' ' || origin FROM hdh_roadmap.baseline_fact WHERE id = 'partners'")" \

@@ -42,6 +42,10 @@ check "the tour's progress_status example says moderate" \
 check "the tour scheduled the nightly refresh with pg_cron" \
 	"$(q -c "SELECT schedule || ' ' || command FROM cron.job WHERE jobname = 'hdh_roadmap-refresh'")" \
 	"17 3 * * * SELECT hdh_roadmap.refresh()"
+check "the tour's roadmap of its own scores its reported measure: on_track (R = (45/38 - 1) / ((50/38)^(1/3) - 1) = 1.92)" \
+	"$(grep -c '^publications|45|on_track$' <<<"$out")" "1"
+check "the tour's verdicts: the four 2023-2025 targets measured at their deadline" \
+	"$(grep -cE '^(platform_projects|linkage_access_delay|new_partnerships|civil_society_exchanges)\|[a-z_]+\|t\|2025-12-31\|' <<<"$out")" "4"
 check "the tour's edit of a seeded target stuck" \
 	"$(q -c "SELECT value FROM hdh_roadmap.target WHERE id = 'linkage_access_delay'")" "6"
 # The rolled-up monthly medians equal percentile_cont over the raw rows.

@@ -155,8 +155,9 @@ SELECT set_eq(
 SELECT results_eq(
   $$SELECT c.relname::text COLLATE "default", cond COLLATE "default" FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
       JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'hdh_roadmap' AND cond <> '' ORDER BY 1$$,
-  $$VALUES ('baseline_fact', 'WHERE origin <> ''seed'''), ('target', 'WHERE origin <> ''seed''')$$,
-  'only the seeded tables filter their dump, on origin');
+  $$VALUES ('baseline_fact', 'WHERE origin <> ''seed'''), ('measure', 'WHERE NOT built_in'),
+            ('target', 'WHERE origin <> ''seed''')$$,
+  'only the seeded tables filter their dump: on origin, and the measures on built_in');
 SELECT is((SELECT count(*)::integer FROM pg_class c, pg_attribute a
             WHERE c.relnamespace = 'hdh_roadmap'::regnamespace AND c.relkind = 'r' AND a.attrelid = c.oid
               AND a.attname = 'origin'

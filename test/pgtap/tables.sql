@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(121);
+SELECT plan(132);
 
 -- rejects(constraint, sql): the statement fails with the SQLSTATE and message
 -- PostgreSQL gives for that constraint, and the constraint is marked tested.
@@ -37,8 +37,9 @@ $$;
 -- ---- structure ----
 SELECT tables_are('hdh_roadmap',
   ARRAY['call_for_projects', 'catalogue_database', 'project', 'project_source', 'platform_usage',
-        'partnership', 'civil_society_exchange', 'target', 'baseline_fact', 'refresh_log'],
-  'the reference tables, and refresh_log (the log of refresh(), doc/refresh.md)');
+        'partnership', 'civil_society_exchange', 'target', 'baseline_fact', 'measure', 'reported_value',
+        'refresh_log'],
+  'the reference tables, the measure registry and its reported values, and refresh_log (the log of refresh(), doc/refresh.md)');
 SELECT columns_are('hdh_roadmap', 'project',
   ARRAY['project_id', 'reference', 'title', 'submitted_on', 'file_complete_on', 'committee_opinion_on',
         'authorised_on', 'data_available_on', 'with_health_establishment', 'call_id', 'linkage'],
@@ -53,7 +54,8 @@ SELECT columns_are('hdh_roadmap', 'baseline_fact',
   'baseline_fact columns');
 SELECT col_type_is('hdh_roadmap', 'project', 'linkage', 'hdh_roadmap', 'linkage_type', 'project.linkage is a linkage_type');
 SELECT col_type_is('hdh_roadmap', 'target', 'kind', 'hdh_roadmap', 'target_kind', 'target.kind is the shared target_kind');
-SELECT col_type_is('hdh_roadmap', 'target', 'measure', 'hdh_roadmap', 'measure', 'target.measure is a measure');
+SELECT col_type_is('hdh_roadmap', 'target', 'measure', 'text', 'target.measure is the text name of a registered measure');
+SELECT fk_ok('hdh_roadmap', 'target', 'measure', 'hdh_roadmap', 'measure', 'name');
 SELECT col_not_null('hdh_roadmap', 'target', 'measure', 'a target says which computation measures it');
 SELECT col_type_is('hdh_roadmap', 'target', 'value', 'double precision', 'target.value is float8');
 SELECT col_type_is('hdh_roadmap', 'platform_usage', 'period', 'daterange', 'platform_usage.period is a daterange');
@@ -70,8 +72,9 @@ SELECT enum_has_labels('hdh_roadmap', 'partnership_level', ARRAY['regional', 'na
 SELECT enum_has_labels('hdh_roadmap', 'exchange_kind',
   ARRAY['consultation', 'meeting', 'event', 'committee', 'workshop', 'survey', 'other'], 'exchange_kind labels');
 SELECT enum_has_labels('hdh_roadmap', 'fact_qualifier', ARRAY['exactly', 'more_than', 'about', 'almost'], 'fact_qualifier labels');
-SELECT enum_has_labels('hdh_roadmap', 'measure',
-  ARRAY['platform_projects', 'linkage_access_delay', 'new_partnerships', 'civil_society_exchanges'], 'measure labels: the four built-in indicators');
+SELECT results_eq($$SELECT name FROM measure WHERE built_in ORDER BY name$$,
+  ARRAY['civil_society_exchanges', 'linkage_access_delay', 'new_partnerships', 'platform_projects'],
+  'the four built-in measures are registered rows');
 SELECT enum_has_labels('hdh_roadmap', 'row_origin', ARRAY['seed', 'edited', 'user'], 'row_origin labels');
 SELECT is((SELECT count(*)::integer FROM pg_type WHERE typname = 'target_kind'), 1, 'target_kind is not redefined');
 
@@ -235,7 +238,7 @@ SELECT throws_ok($$INSERT INTO civil_society_exchange (held_on, kind, counterpar
 -- A valid row to vary: t(...) changes one column of it.
 CREATE TEMP VIEW target_ok AS
 SELECT 'next_target'::text AS id, 'next roadmap'::text AS roadmap, 1::smallint AS axis, 'title'::text AS title,
-       'indicator'::text AS indicator, 'platform_projects'::measure AS measure, 'at_least'::target_kind AS kind, 10::float8 AS value,
+       'indicator'::text AS indicator, 'platform_projects'::text AS measure, 'at_least'::target_kind AS kind, 10::float8 AS value,
        2025 AS baseline_year, 2026 AS start_year, date '2028-12-31' AS deadline, false AS recurring,
        'units'::text AS unit;
 SELECT lives_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, recurring, unit)
@@ -340,6 +343,28 @@ SELECT pg_temp.rejects('baseline_fact_reported_after_period_start',
 SELECT throws_ok($$INSERT INTO baseline_fact (id, first_year, last_year, reported_on, label, qualifier, value, unit)
                    VALUES ('f2', 2023, 2025, '2026-01-15', 'l', 'nearly', 1, 'u')$$,
   '22P02', NULL, 'an unknown qualifier is rejected');
+
+SELECT pg_temp.rejects('target_measure_fk',
+  $$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
+    VALUES ('t2', 'r', 1, 't', 'i', 'people_trained', 'at_least', 1, 2026, '2028-12-31', 'u')$$);
+
+-- ---- measures and reported values ----
+INSERT INTO measure (name, shape, unit) VALUES ('publications', 'yearly', 'publications');
+INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 2026, 12, '2027-01-15');
+SELECT pg_temp.rejects('measure_pkey', $$INSERT INTO measure (name, shape, unit) VALUES ('publications', 'yearly', 'u')$$);
+SELECT pg_temp.rejects('measure_name_format', $$INSERT INTO measure (name, shape, unit) VALUES ('Publications', 'yearly', 'u')$$);
+SELECT pg_temp.rejects('measure_shape_known', $$INSERT INTO measure (name, shape, unit) VALUES ('m2', 'monthly', 'u')$$);
+SELECT pg_temp.rejects('measure_unit_not_blank', $$INSERT INTO measure (name, shape, unit) VALUES ('m2', 'yearly', ' ')$$);
+SELECT pg_temp.rejects('reported_value_pkey',
+  $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 2026, 13, '2027-01-15')$$);
+SELECT pg_temp.rejects('reported_value_measure_fk',
+  $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('people_trained', 2026, 13, '2027-01-15')$$);
+SELECT pg_temp.rejects('reported_value_year_plausible',
+  $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 26, 13, '2027-01-15')$$);
+SELECT pg_temp.rejects('reported_value_value_finite',
+  $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 2027, 'NaN', '2028-01-15')$$);
+SELECT pg_temp.rejects('reported_value_reported_on_finite',
+  $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 2027, 1, 'infinity')$$);
 
 -- ---- cascades ----
 DELETE FROM project WHERE project_id = 101;
