@@ -18,7 +18,7 @@
 
 #include "core/status.h"
 
-/* The SQL enum target_kind, in the declaration order of src/sql/10_enums.sql. */
+/* The SQL enum target_kind, in the declaration order of src/sql/15_progress.sql. */
 typedef enum HdhTargetKind
 {
 	HDH_AT_LEAST = 0,			/* current >= target */
@@ -30,7 +30,7 @@ typedef enum HdhTargetKind
 
 #define HDH_TARGET_KIND_COUNT 5
 
-/* The SQL enum progress_status, in the declaration order of 10_enums.sql. */
+/* The SQL enum progress_status, in the declaration order of 15_progress.sql (the glue maps by label). */
 typedef enum HdhProgressStatus
 {
 	HDH_ACHIEVED = 0,

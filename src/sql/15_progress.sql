@@ -1,7 +1,15 @@
 -- Progress scoring: the Eurostat SDG ratio of observed to required growth
 -- (as in Open SDG's progress measure) and the status classes built on it.
--- See doc/progress.md. The enums target_kind and progress_status are in
--- 10_enums.sql.
+-- See doc/progress.md. Its two enums come first: target_kind is also the
+-- type of target.kind (40_tables.sql).
+
+CREATE TYPE target_kind AS ENUM ('at_least', 'more_than', 'at_most', 'less_than', 'multiply_by');
+COMMENT ON TYPE target_kind IS
+  'How a target is met: at_least (>=), more_than (>), at_most (<=), less_than (<), or multiply_by (the baseline value times a factor, increase desired)';
+
+CREATE TYPE progress_status AS ENUM ('achieved', 'missed', 'on_track', 'moderate', 'insufficient', 'moving_away', 'no_data');
+COMMENT ON TYPE progress_status IS
+  'Status of an indicator against its target: achieved; missed (measured at or after the target time and not met: a verdict); or, before that, the Eurostat progress class on_track (ratio >= 0.95), moderate (0.60 to 0.95), insufficient (0 to 0.60), moving_away (< 0); no_data';
 
 CREATE FUNCTION progress_ratio(baseline float8, baseline_year float8,
                                current float8, current_year float8,

@@ -102,7 +102,7 @@ main(void)
 {
 	char		msg[HDH_ERROR_TEXT];
 
-	/* ---- labels: the contract with the SQL enums of 10_enums.sql ---- */
+	/* ---- labels: the contract with the SQL enums of 15_progress.sql ---- */
 	CHECK(strcmp(hdh_target_kind_label(HDH_AT_LEAST), "at_least") == 0);
 	CHECK(strcmp(hdh_target_kind_label(HDH_MORE_THAN), "more_than") == 0);
 	CHECK(strcmp(hdh_target_kind_label(HDH_AT_MOST), "at_most") == 0);
