@@ -152,7 +152,18 @@ progress_status(PG_FUNCTION_ARGS)
 		in.final = PG_GETARG_BOOL(7);
 
 	HDH_CHECK(hdh_progress_status(&in, &status, &err), &err);
-	/* A database still on older SQL objects than this library may lack it. */
+
+	/*
+	 * A database whose SQL objects predate 'missed' (0.2.0, before ALTER
+	 * EXTENSION ... UPDATE) keeps its own rule: the progress class, never a
+	 * verdict.
+	 */
+	if (status == HDH_MISSED && !OidIsValid(cache->status_oid[HDH_MISSED]))
+	{
+		in.has_final = true;
+		in.final = false;
+		HDH_CHECK(hdh_progress_status(&in, &status, &err), &err);
+	}
 	if (!OidIsValid(cache->status_oid[status]))
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),

@@ -281,11 +281,16 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 #variable_conflict use_column
 DECLARE
-  fn regprocedure := to_regprocedure(source);
+  fn regprocedure;
   problem text;
   r record;
   seen integer[] := '{}';
 BEGIN
+  BEGIN
+    fn := to_regprocedure(source);
+  EXCEPTION WHEN invalid_text_representation OR invalid_name OR syntax_error THEN
+    fn := NULL;   -- not a function signature at all
+  END;
   IF fn IS NULL THEN
     RAISE EXCEPTION 'source function % of measure "%" does not exist', source, measure
       USING ERRCODE = 'undefined_function',

@@ -2,10 +2,11 @@
 #
 # A line "--@include FILE KEY=VALUE ..." is replaced by the text of FILE (a
 # path from the top of the tree) with every KEY replaced by its VALUE, read
-# literally; every other line is copied as it is. This is how one query is
-# written once (src/sql/queries/) and used both by a view (as of
-# CURRENT_DATE) and by its *_at function (as of $1), and how an upgrade script
-# re-creates objects from the parts that define them.
+# literally; an included file may include others. Every other line is copied
+# as it is. This is how one query is written once (src/sql/queries/) and used
+# both by a view (as of CURRENT_DATE) and by its *_at function (as of $1),
+# and how an upgrade script re-creates objects from the parts that define
+# them.
 
 function replace_all(text, key, value,    out, at) {
 	out = ""
@@ -16,32 +17,41 @@ function replace_all(text, key, value,    out, at) {
 	return out text
 }
 
-/^--@include / {
-	file = $2
-	n = 0
-	for (i = 3; i <= NF; i++) {
-		eq = index($i, "=")
-		if (eq == 0) {
-			printf "include.awk: %s:%d: \"%s\" is not KEY=VALUE\n", FILENAME, FNR, $i > "/dev/stderr"
-			exit 1
-		}
-		n++
-		keys[n] = substr($i, 1, eq - 1)
-		values[n] = substr($i, eq + 1)
-	}
-	found = 0
-	while ((getline line < file) > 0) {
-		found = 1
-		for (j = 1; j <= n; j++)
-			line = replace_all(line, keys[j], values[j])
-		print line
-	}
-	close(file)
-	if (!found) {
-		printf "include.awk: %s:%d: cannot read %s\n", FILENAME, FNR, file > "/dev/stderr"
-		exit 1
-	}
-	next
+function fail(message) {
+	printf "include.awk: %s\n", message > "/dev/stderr"
+	failed = 1
+	exit 1
 }
 
-{ print }
+# expand(LINE, WHERE): print LINE, or the file it includes, expanded.
+function expand(line, where, depth,    f, n, i, eq, keys, values, file, text, found, j) {
+	if (line !~ /^--@include /) {
+		print line
+		return
+	}
+	if (depth > 8)
+		fail(where ": includes nested too deep")
+	n = split(line, f, /[ \t]+/)
+	file = f[2]
+	for (i = 3; i <= n; i++) {
+		eq = index(f[i], "=")
+		if (eq == 0)
+			fail(where ": \"" f[i] "\" is not KEY=VALUE")
+		keys[i] = substr(f[i], 1, eq - 1)
+		values[i] = substr(f[i], eq + 1)
+	}
+	found = 0
+	while ((getline text < file) > 0) {
+		found = 1
+		for (j = 3; j <= n; j++)
+			text = replace_all(text, keys[j], values[j])
+		expand(text, file, depth + 1)
+	}
+	close(file)
+	if (!found)
+		fail(where ": cannot read " file)
+}
+
+{ expand($0, FILENAME ":" FNR, 0) }
+
+END { if (failed) exit 1 }

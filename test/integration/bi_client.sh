@@ -80,9 +80,9 @@ if out=$(lq "INSERT INTO hdh_roadmap.target (id, roadmap, axis, title, indicator
                      '2028-12-31', 'projects per year') RETURNING origin"); then
 	check "the loader adds a target" "$out" "user"
 else not_ok "the loader adds a target" "$out"; fi
-if out=$(lq "SELECT hdh_roadmap.register_measure('publications', 'yearly', 'publications')" &&
-          lq "INSERT INTO hdh_roadmap.reported_value (measure, year, value, reported_on)
-              VALUES ('publications', 2025, 41, '2026-01-20') RETURNING value"); then
+if out=$(lq "SELECT hdh_roadmap.register_measure('publications', 'yearly', 'publications')") &&
+   out=$(lq "INSERT INTO hdh_roadmap.reported_value (measure, year, value, reported_on)
+             VALUES ('publications', 2025, 41, '2026-01-20') RETURNING value"); then
 	check "the loader registers a measure and reports a value (doc/measures.md)" "$out" "41"
 else not_ok "the loader registers a measure and reports a value" "$out"; fi
 check "the loader cannot read the scorecard (no grant on the views)" \

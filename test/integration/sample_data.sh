@@ -61,7 +61,9 @@ if load hdh_sample_a -v seed=42; then ok "it loads a second time over the first 
 else not_ok "it loads a second time over the first load"; sed 's/^/# /' "$TMP/load.err"; fi
 content hdh_sample_a >"$TMP/second"
 is "$(md5sum <"$TMP/second")" "$(md5sum <"$TMP/first")" "two loads with seed 42 give identical contents, table by table"
-is "$(grep -c ' 0 ' "$TMP/first")" "0" "every table has rows"
+# (reported_value holds what a hub reports by hand for measures of its own,
+# doc/measures.md: the 2023-2025 sample has none.)
+is "$(grep -v '^reported_value ' "$TMP/first" | grep -c ' 0 ')" "0" "every table has rows (reported_value aside)"
 if load hdh_sample_a; then ok "it loads without psql variables"; else not_ok "it loads without psql variables"; fi
 is "$(content hdh_sample_a | md5sum)" "$(md5sum <"$TMP/first")" "the default seed is 42 and the default scale 1"
 grep -q 'SYNTHETIC' "$TMP/load.out" && grep -q 'SYNTHETIC' "$TMP/load.err" &&

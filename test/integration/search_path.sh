@@ -260,7 +260,8 @@ SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.
               'view ' || c.oid::regclass, c.oid::regclass)
   FROM pg_class c WHERE c.relnamespace = 'hdh_roadmap'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 1;
 -- every function of the extension that SQL can call with sample arguments
--- (not the type I/O, the aggregates' support functions, the triggers, refresh())
+-- (not the type I/O, the aggregates' support functions, the triggers, refresh(),
+-- nor the functions that take a registered measure's name: below, on one)
 SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E''\n'' ORDER BY r::pg_catalog.text))) FROM %s(%s) AS r;',
               'function ' || p.oid::regprocedure, p.oid::regproc,
               (SELECT string_agg(quote_literal(s.v) || '::' || format('%I.%I', n.nspname, ty.typname), ', ' ORDER BY a.o)
@@ -269,6 +270,7 @@ SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.
   FROM members p
  WHERE p.prokind = 'f' AND p.pronargs > 0 AND p.prorettype NOT IN ('internal'::regtype, 'cstring'::regtype, 'trigger'::regtype)
    AND NOT EXISTS (SELECT FROM unnest(p.proargtypes::oid[]) AS a(t) WHERE a.t NOT IN (SELECT t FROM sample))
+   AND p.proname NOT IN ('unregister_measure', 'measure_source_values')
  ORDER BY 1;
 -- every aggregate, over two rows of sample arguments
 SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(%s(%s)::pg_catalog.text)) FROM (VALUES (%s), (%s)) AS v(%s);',
@@ -310,6 +312,26 @@ SELECT project_id, pg_catalog.daterange('2024-05-02', '2024-09-01') FROM hdh_roa
 SELECT pg_catalog.concat_ws(' ', 'triggers target', pg_catalog.string_agg(pg_catalog.concat_ws(':', id, origin, value), ',' ORDER BY id)) FROM hdh_roadmap.target;
 SELECT pg_catalog.concat_ws(' ', 'triggers baseline_fact', pg_catalog.string_agg(pg_catalog.concat_ws(':', id, origin, value), ',' ORDER BY id)) FROM hdh_roadmap.baseline_fact;
 SELECT pg_catalog.concat_ws(' ', 'scorecard with the new rows', pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E'\n' ORDER BY r::pg_catalog.text))) FROM hdh_roadmap.scorecard_at('2025-06-30') AS r;
+-- the measure registry: a computed and a hand-reported measure, a target on each, unregistered again
+CREATE FUNCTION public.hostile_source(as_of pg_catalog.date)
+  RETURNS TABLE (year pg_catalog.int4, value pg_catalog.float8)
+  LANGUAGE sql STABLE AS $$ SELECT 2024, pg_catalog.float8in('12.5') $$;
+SELECT pg_catalog.concat_ws(' ', 'registered',
+         hdh_roadmap.register_measure('hostile_computed', 'cumulative', 'things',
+                                      'public.hostile_source(pg_catalog.date)'::pg_catalog.regprocedure, NULL)::pg_catalog.text,
+         hdh_roadmap.register_measure('hostile_reported', 'yearly', 'things', NULL, 'reported')::pg_catalog.text);
+INSERT INTO hdh_roadmap.reported_value (measure, year, value, reported_on)
+VALUES ('hostile_reported', 2022, 4, '2023-01-10'), ('hostile_reported', 2024, 6, '2025-01-10'),
+       ('hostile_reported', 2024, 7, '2025-02-10');
+INSERT INTO hdh_roadmap.target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
+VALUES ('hostile_computed', 'search_path test', 2, 'computed', 'things', 'hostile_computed', 'at_least', 20, 2022, 2023, '2025-12-31', 'things'),
+       ('hostile_reported', 'search_path test', 2, 'reported', 'things', 'hostile_reported', 'at_least', 10, 2022, 2023, '2025-12-31', 'things');
+SELECT pg_catalog.concat_ws(' ', 'measures', pg_catalog.string_agg(pg_catalog.concat_ws(':', name, shape, source, built_in), ',' ORDER BY name)) FROM hdh_roadmap.measures;
+SELECT pg_catalog.concat_ws(' ', 'registered measures in the series', pg_catalog.string_agg(pg_catalog.concat_ws(':', measure, year, value), ',' ORDER BY measure, year)) FROM hdh_roadmap.indicator_series_at('2025-06-30') WHERE measure OPERATOR(pg_catalog.=) ANY (ARRAY['hostile_computed', 'hostile_reported']);
+SELECT pg_catalog.concat_ws(' ', 'registered measures scored', pg_catalog.string_agg(pg_catalog.concat_ws(':', target_id, current_value, status), ',' ORDER BY target_id)) FROM hdh_roadmap.scorecard_at('2026-11-30') WHERE roadmap OPERATOR(pg_catalog.=) 'search_path test';
+DELETE FROM hdh_roadmap.target WHERE roadmap OPERATOR(pg_catalog.=) 'search_path test';
+SET LOCAL client_min_messages = warning;
+SELECT pg_catalog.concat_ws(' ', 'unregistered', hdh_roadmap.unregister_measure('hostile_computed')::pg_catalog.text, hdh_roadmap.unregister_measure('hostile_reported')::pg_catalog.text, (SELECT pg_catalog.count(*) FROM hdh_roadmap.measures));
 ROLLBACK;
 SQL
 n_checks=$(grep -c '^SELECT pg_catalog.concat_ws' "$TMP/checks.sql")

@@ -316,11 +316,28 @@ SELECT format('SELECT %L || '' '' || count(*) || '' '' || md5(coalesce(string_ag
 SELECT 'app.stored ' || count(*) || ' ' || md5(string_agg(r::text, E'\n' ORDER BY r.id)) FROM app.stored r;
 SELECT 'indicator_series_at ' || md5(string_agg(r::text, E'\n')) FROM hdh_roadmap.indicator_series_at('2025-06-30') r;
 SELECT 'access_delay_at ' || md5(string_agg(r::text, E'\n')) FROM hdh_roadmap.access_delay_at('2025-06-30') r;
-SELECT 'scorecard_at ' || md5(string_agg(r::text, E'\n')) FROM hdh_roadmap.scorecard_at('2025-06-30') r;
+-- the columns every version has (0.3.0 added deadline_passed, measured_on, years_short)
+SELECT 'scorecard_at ' || md5(string_agg((to_jsonb(r) - 'deadline_passed' - 'measured_on' - 'years_short')::text, E'\n'))
+  FROM hdh_roadmap.scorecard_at('2025-06-30') r;
 SQL
 }
 
-echo "1..$((6 + 11 * ${#RELEASES[@]} + 3))"
+# A measure of the user's own (0.3.0, doc/measures.md), added after the
+# update: an upgraded database scores it as a fresh install does.
+MEASURE_SQL=$(cat <<'SQL'
+SET search_path = hdh_roadmap, public;
+SELECT register_measure('upgrade_publications', 'yearly', 'publications');
+INSERT INTO reported_value (measure, year, value, reported_on)
+VALUES ('upgrade_publications', 2025, 38, '2026-01-20'), ('upgrade_publications', 2026, 45, '2027-01-15');
+INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
+VALUES ('upgrade_publications', 'upgrade test', 1, '50 publications a year', 'publications', 'upgrade_publications',
+        'at_least', 50, 2025, 2026, '2028-12-31', 'publications per year');
+SQL
+)
+MEASURE_CARD="SELECT string_agg(to_jsonb(r)::text, E'\n' ORDER BY r.target_id) FROM hdh_roadmap.scorecard_at('2027-03-31') r"
+
+
+echo "1..$((7 + 12 * ${#RELEASES[@]} + 3))"
 
 is "$([ ${#RELEASES[@]} -gt 0 ] && echo yes)" "yes" "src/sql/releases/ holds at least one frozen release (${RELEASES[*]:-none})"
 is "$(printf '%s\n' "${VERSIONS[@]}" | tail -1)" "$LATEST" \
@@ -332,6 +349,7 @@ run "CREATE EXTENSION hdh_roadmap (version $LATEST) in a fresh database" q hdh_u
 run "the data loads into the fresh install" q hdh_up_fresh -c "$DATA_SQL"
 run "the catalog and the data of the fresh install are read" \
     eval 'catalog hdh_up_fresh >"$TMP/fresh.catalog" && data hdh_up_fresh >"$TMP/fresh.data"'
+run "a measure of the user's own in the fresh database" q hdh_up_fresh -c "$MEASURE_SQL"
 is "$(grep -c '^member ' "$TMP/fresh.catalog") members, $(grep -c '' "$TMP/fresh.catalog") lines" \
    "$(q hdh_up_fresh -c "SELECT count(*) FROM pg_depend WHERE refclassid = 'pg_extension'::regclass AND deptype = 'e' AND refobjid = (SELECT oid FROM pg_extension WHERE extname = 'hdh_roadmap')") members, $(grep -c '' "$TMP/fresh.catalog") lines" \
    "the catalog of the fresh install lists every member ($(grep -c '' "$TMP/fresh.catalog") lines)"
@@ -368,12 +386,16 @@ for i in "${!RELEASES[@]}"; do
 	# The user's records are untouched; the seeded tables may have had their
 	# pristine seeds corrected by the update, so they must equal a fresh
 	# install's, loaded with the same data.
-	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact) ')" "$(grep -vE '^(target|baseline_fact) ' "$TMP/$db.before")" \
+	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact|measure|reported_value) ')" \
+	   "$(grep -vE '^(target|baseline_fact|measure|reported_value) ' "$TMP/$db.before")" \
 	   "$X updated: the records (tables but the seeded ones, stored summaries, *_at results) are unchanged"
-	is "$(data "$db" | grep -E '^(target|baseline_fact) ')" "$(grep -E '^(target|baseline_fact) ' "$TMP/fresh.data")" \
-	   "$X updated: target and baseline_fact equal a fresh install's"
+	is "$(data "$db" | grep -E '^(target|baseline_fact|measure|reported_value) ')" \
+	   "$(grep -E '^(target|baseline_fact|measure|reported_value) ' "$TMP/fresh.data")" \
+	   "$X updated: target, baseline_fact and the measure registry equal a fresh install's"
 	is "$(data "$db" | grep '_at ')" "$(grep '_at ' "$TMP/fresh.data")" \
 	   "$X updated: the *_at functions give what the fresh install gives on the same data"
+	is "$(q "$db" -c "$MEASURE_SQL" >/dev/null 2>&1; q "$db" -c "$MEASURE_CARD" 2>&1)" "$(q hdh_up_fresh -c "$MEASURE_CARD")" \
+	   "$X updated: a measure of the user's own is scored as in a fresh install"
 done
 
 # ---- the oldest release, one version at a time ----

@@ -305,7 +305,7 @@ SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, kind
   'a target without a measure is rejected');
 SELECT throws_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
                    VALUES ('t2', 'r', 1, 't', 'i', 'happiness', 'at_least', 1, 2026, '2028-12-31', 'u')$$,
-  '22P02', NULL, 'an unknown measure is rejected');
+  '23503', NULL, 'an unknown measure is rejected (target_measure_fk: not a registered measure)');
 SELECT lives_ok($$INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, start_year, deadline, unit)
                   VALUES ('no_baseline', 'r', 1, 't', 'i', 'platform_projects', 'less_than', 0, 2026, '2026-12-31', 'u')$$,
   'a target without a baseline year, deadline in its start year, is accepted');

@@ -30,13 +30,15 @@ RETURNS progress_status AS 'MODULE_PATHNAME', 'progress_status' LANGUAGE C IMMUT
 COMMENT ON FUNCTION progress_status(target_kind, float8, float8, float8, float8, float8, float8, boolean) IS
   'progress_status with the verdict said explicitly: final true scores the measurement as a verdict (achieved or missed; no_data without current or baseline), false gives the progress class even at or past target_year, NULL is the seven-argument rule (final when current_year >= target_year)';
 
+-- The enum goes first: the registry table takes its name.
+ALTER TABLE target ALTER COLUMN measure TYPE text USING measure::text;
+DROP TYPE measure;
+
 --@include src/sql/35_measures.sql
 
-ALTER TABLE target ALTER COLUMN measure TYPE text USING measure::text;
 ALTER TABLE target ADD CONSTRAINT target_measure_fk FOREIGN KEY (measure) REFERENCES measure (name);
 COMMENT ON COLUMN target.measure IS 'The measure that scores the target (measures.name, a built-in or registered measure): the scorecard reads its yearly values';
 COMMENT ON CONSTRAINT target_measure_fk ON target IS 'A target names a registered measure (see measures, register_measure)';
-DROP TYPE measure;
 
 --@include src/sql/50_indicators.sql
 --@include src/sql/60_materialized.sql
