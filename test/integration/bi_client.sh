@@ -56,15 +56,7 @@ else
 	out=$(PGPORT=$PGPORT BI_DB=$DB BI_ROLE=$BI_ROLE BI_PASSWORD=$PASSWORD \
 		/usr/bin/python3 test/integration/bi_client.py 2>&1)
 	status=$?
-	# renumber the client's TAP lines into this script's
-	while IFS= read -r line; do
-		case $line in
-		"ok "[0-9]*) ok "${line#ok * - }" ;;
-		"not ok "[0-9]*) not_ok "${line#not ok * - }" ;;
-		1..*) ;;
-		*) echo "$line" ;;
-		esac
-	done <<<"$out"
+	relay_tap <<<"$out"
 	[ "$status" -eq 0 ] || [ "$fails" -gt 0 ] || not_ok "bi_client.py exits 0" "status $status"
 fi
 
