@@ -15,6 +15,7 @@ LOADER=hdh_loader_test
 PASSWORD=bi-test-$$
 
 . test/lib/tap.sh
+. test/lib/bi_database.sh
 q() { "$PSQL" -qXAt -v ON_ERROR_STOP=1 -d "$DB" "$@" 2>&1; }
 cleanup() {
 	"$PSQL" -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP ROLE IF EXISTS $BI_ROLE" \
@@ -23,24 +24,14 @@ cleanup() {
 trap cleanup EXIT
 cleanup
 
-if ! "$PSQL" -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" \
-		-c "CREATE ROLE $BI_ROLE LOGIN PASSWORD '$PASSWORD'" -c "CREATE ROLE $LOADER LOGIN PASSWORD '$PASSWORD'" >/dev/null ||
-	! q -c "CREATE EXTENSION hdh_roadmap" >/dev/null ||
-	! q -v seed=42 -f sample/load.sql >/dev/null ||
-	! q -c "SELECT hdh_roadmap.refresh()" >/dev/null; then
+if ! bi_database "$DB" "$BI_ROLE" "$LOADER" "$PASSWORD"; then
 	not_ok "set up database $DB with the sample, refreshed, and roles $BI_ROLE, $LOADER"
 	finish
 fi
 ok "set up database $DB with the sample, refreshed, and roles $BI_ROLE, $LOADER"
 
-# The grants of doc/scorecard.md ("Privileges"), taken from the page itself:
-# the sql block that starts "-- not run: roles are cluster-wide", without its
-# CREATE ROLE lines (the roles above have passwords), roles renamed.
-grants=$(awk '/^```sql$/ { inblock = 1; first = 1; next }
-              /^```$/ { inblock = 0; keep = 0; next }
-              inblock && first { first = 0; keep = ($0 ~ /^-- not run: roles are cluster-wide/) }
-              inblock && keep && !/^CREATE ROLE/' doc/scorecard.md |
-	sed -E "s/\bhdh_bi\b/$BI_ROLE/g; s/\bhdh_loader\b/$LOADER/g")
+# The grants of doc/scorecard.md ("Privileges"), taken from the page itself.
+grants=$(doc_grants "$BI_ROLE" "$LOADER")
 if [ "$(grep -c '^GRANT' <<<"$grants")" -lt 4 ]; then
 	not_ok "doc/scorecard.md has the grants block" "$grants"
 elif out=$(q <<<"$grants"); then
