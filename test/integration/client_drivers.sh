@@ -62,36 +62,44 @@ cmp_lines() {		# cmp_lines DESCRIPTION GOT WANT: equal as sorted line sets, firs
 	d=$(diff <(LC_ALL=C sort <<<"$2") <(LC_ALL=C sort <<<"$3") | head -12)
 	if [ -z "$d" ]; then ok "$1"; else not_ok "$1"; sed 's/^/#   /' <<<"$d"; fi
 }
+# The table "Column types as the drivers report them" of doc/clients.md, as
+# SQL rows (type regtype, jdbc int, odbc int): the types the test expects.
+TYPE_MAP=$(awk '/^## Column types/ { intable = 1; next } intable && /^## / { exit }
+                intable && /^\| `/ { gsub(/[`| ]+/, " "); n = split($0, f, /[()]/);
+                                     split(f[1], t, " "); printf "%s(%s::regtype, %s, %s)", sep, "\047" t[1] "\047", f[2], f[4]; sep = ", " }' doc/clients.md)
+TYPES="(VALUES $TYPE_MAP) m(typ, jdbc, odbc)"
 SCORECARD_ROWS=$(q -c "SELECT count(*) FROM hdh_roadmap.scorecard")
 DELAY_ROWS=$(q -c "SELECT count(*) FROM hdh_roadmap.access_delay")
 echo "# the sample's scorecard has $SCORECARD_ROWS rows, access_delay $DELAY_ROWS"
 
 # ---- JDBC --------------------------------------------------------------------------
+# doc/clients.md's URL, with this cluster's host, port and database.
+URL=$(grep -m1 -o '^jdbc:postgresql://[^ ]*' doc/clients.md |
+	sed -E "s|//[^/]*/[^?]*|//127.0.0.1:$PGPORT/$DB|")
 if ! [ -r "$JAR" ] || ! command -v javac >/dev/null; then
 	not_ok "javac and $JAR are installed (default-jdk-headless, libpostgresql-jdbc-java)"
 elif ! out=$(javac -d "$TMP" test/integration/JdbcClient.java 2>&1); then
 	not_ok "javac compiles JdbcClient.java" "$out"
-elif ! jdbc=$(java -cp "$TMP:$JAR" JdbcClient "jdbc:postgresql://127.0.0.1:$PGPORT/$DB" "$BI_ROLE" "$PASSWORD" 2>&1); then
+elif [ -z "$URL" ]; then
+	not_ok "doc/clients.md gives a JDBC URL"
+elif ! jdbc=$(java -cp "$TMP:$JAR" JdbcClient "$URL" "$BI_ROLE" "$PASSWORD" 2>&1); then
 	not_ok "JdbcClient runs as $BI_ROLE" "$(tail -5 <<<"$jdbc")"
 else
-	ok "JdbcClient compiles and runs as $BI_ROLE over jdbc:postgresql://127.0.0.1:$PGPORT/$DB"
+	ok "JdbcClient compiles and runs as $BI_ROLE with doc/clients.md's URL: $URL"
 	RELKINDS="c.relnamespace = 'hdh_roadmap'::regnamespace AND c.relkind IN ('v', 'm', 'r')"
 	cmp_lines "DatabaseMetaData.getTables lists the views and tables with their COMMENTs as REMARKS" \
 		"$(grep '^relation|' <<<"$jdbc")" \
 		"$(q -c "SELECT 'relation|' || CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END
 		               || '|' || c.relname || '|' || $(esc "obj_description(c.oid, 'pg_class')")
 		           FROM pg_class c WHERE $RELKINDS")"
-	# The JDBC type of each PostgreSQL type: java.sql.Types (what Tableau and DBeaver map).
+	# The JDBC type of each PostgreSQL type, java.sql.Types (what Tableau and DBeaver map): doc/clients.md's table.
 	cmp_lines "DatabaseMetaData.getColumns gives each view column its type and its COMMENT as REMARKS" \
 		"$(grep '^column|' <<<"$jdbc")" \
 		"$(q -c "SELECT 'column|' || c.relname || '|' || a.attname || '|' || t.typname || '|'
-		               || CASE t.typname WHEN 'int2' THEN '5' WHEN 'int4' THEN '4' WHEN 'int8' THEN '-5'
-		                    WHEN 'float4' THEN '7' WHEN 'float8' THEN '8' WHEN 'numeric' THEN '2'
-		                    WHEN 'text' THEN '12' WHEN 'varchar' THEN '12' WHEN 'name' THEN '12' WHEN 'bpchar' THEN '1'
-		                    WHEN 'date' THEN '91' WHEN 'time' THEN '92' WHEN 'timestamp' THEN '93'
-		                    WHEN 'timestamptz' THEN '93' WHEN 'bool' THEN '-7' ELSE 'no JDBC type known for ' || t.typname END
+		               || coalesce(m.jdbc::text, 'no type in doc/clients.md for ' || t.typname)
 		               || '|' || $(esc "col_description(c.oid, a.attnum)")
 		           FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type t ON t.oid = a.atttypid
+		                LEFT JOIN $TYPES ON m.typ = a.atttypid
 		          WHERE $RELKINDS AND c.relkind <> 'r' AND a.attnum > 0 AND NOT a.attisdropped")"
 	check "every view and view column has REMARKS (a COMMENT), as a BI tool shows them" \
 		"$(grep -E '^(relation\|(VIEW|MATERIALIZED VIEW)\|[^|]*|column\|.*)\|$' <<<"$jdbc")" ""
@@ -111,19 +119,25 @@ fi
 
 # ---- ODBC ---------------------------------------------------------------------------
 DRIVER=$(dpkg -L odbc-postgresql 2>/dev/null | grep '/psqlodbcw\.so$' | head -1)
+# A private ODBCSYSINI defining the driver as Debian's /etc/odbcinst.ini does.
 mkdir -p "$TMP/odbc"
 : >"$TMP/odbc/odbc.ini"
-: >"$TMP/odbc/odbcinst.ini"
-# What doc/clients.md gives as the connection string, for this cluster.
-CONN="Driver=$DRIVER;Server=127.0.0.1;Port=$PGPORT;Database=$DB;Uid=$BI_ROLE;Pwd=$PASSWORD;BoolsAsChar=0"
+printf '[PostgreSQL Unicode]\nDriver=%s\n' "$DRIVER" >"$TMP/odbc/odbcinst.ini"
+# doc/clients.md's connection string, with this cluster's server, port, database and role.
+CONN=$(grep -m1 '^Driver={PostgreSQL Unicode};' doc/clients.md |
+	sed -E "s/(Server)=[^;]*/\1=127.0.0.1/; s/(Port)=[^;]*/\1=$PGPORT/; s/(Database)=[^;]*/\1=$DB/;
+	        s/(Uid)=[^;]*/\1=$BI_ROLE/; s/(Pwd)=[^;]*/\1=$PASSWORD/")
 odbc_query() { ODBCSYSINI=$TMP/odbc ODBCINI=$TMP/odbc/odbc.ini "$TMP/odbc_client" "$CONN" "$1" 2>&1; }
-# attributes VIEW SELECT-EXPRESSION: one value per column of the view, in order, from pg_attribute (a) and pg_type (t).
+# attributes VIEW SELECT-EXPRESSION: one value per column of the view, in
+# order, from pg_attribute (a), pg_type (t) and doc/clients.md's types (m).
 attributes() {
-	q -c "SELECT $2 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+	q -c "SELECT $2 FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN $TYPES ON m.typ = a.atttypid
 	       WHERE a.attrelid = 'hdh_roadmap.$1'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum"
 }
 if [ -z "$DRIVER" ]; then
 	not_ok "odbc-postgresql's Unicode driver (psqlodbcw.so) is installed"
+elif [ "$(grep -o "Port=$PGPORT;.*BoolsAsChar=0" <<<"$CONN")" = "" ]; then
+	not_ok "doc/clients.md gives an ODBC connection string with BoolsAsChar=0" "[$CONN]"
 elif ! out=$(gcc -Wall -Wextra -Werror -o "$TMP/odbc_client" test/integration/odbc_client.c -lodbc 2>&1); then
 	not_ok "odbc_client.c compiles against unixODBC (unixodbc-dev)" "$out"
 else
@@ -131,14 +145,11 @@ else
 		if ! odbc=$(odbc_query "SELECT * FROM hdh_roadmap.$view ORDER BY 1, 2"); then
 			not_ok "odbc_client reads $view as $BI_ROLE" "$(tail -5 <<<"$odbc")"; continue
 		fi
-		# The ODBC SQL type of each PostgreSQL type, psqlODBC's Unicode driver
-		# with BoolsAsChar=0 called through the ANSI API (the table of doc/clients.md).
-		check "ODBC reads $view as $BI_ROLE, DSN-less, with the column types of doc/clients.md" \
+		# The ODBC SQL type of each PostgreSQL type: doc/clients.md's table.
+		check "ODBC reads $view as $BI_ROLE with doc/clients.md's connection string, with its column types" \
 			"$(grep '^column|' <<<"$odbc")" \
-			"$(attributes "$view" "'column|' || a.attname || '|' || CASE t.typname
-			     WHEN 'int4' THEN '4' WHEN 'int8' THEN '-5' WHEN 'float8' THEN '6' WHEN 'numeric' THEN '2'
-			     WHEN 'text' THEN '-1' WHEN 'date' THEN '91' WHEN 'timestamptz' THEN '93' WHEN 'bool' THEN '-7'
-			     ELSE 'no ODBC type known for ' || t.typname END")"
+			"$(attributes "$view" "'column|' || a.attname || '|'
+			     || coalesce(m.odbc::text, 'no type in doc/clients.md for ' || t.typname)")"
 		# As text, ODBC gives a boolean (SQL_BIT) as 1 or 0.
 		cols=$(attributes "$view" "CASE t.typname WHEN 'bool' THEN format('%I::int', a.attname) ELSE quote_ident(a.attname) END" |
 			paste -sd,)
@@ -149,6 +160,23 @@ else
 	check "ODBC is refused a table (42501 in the driver's diagnostics)" \
 		"$(odbc_query "SELECT * FROM hdh_roadmap.project" | grep -o '^  42501' | head -1)" "  42501"
 fi
+
+# ---- the queries of doc/clients.md, as the BI role over TCP ---------------------------------
+bq() { PGPASSWORD=$PASSWORD "$PSQL" -qXAt -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U "$BI_ROLE" -d "$DB" "$@" 2>&1; }
+i=0
+while IFS= read -r -d '' query; do
+	i=$((i + 1))
+	relation=$(grep -o 'hdh_roadmap\.[a-z_]*' <<<"$query" | head -1)
+	if out=$(bq -c "SELECT count(*) FROM ($(sed 's/;[[:space:]]*$//' <<<"$query")) q"); then
+		check "doc/clients.md's query $i runs as $BI_ROLE and reads every row of $relation" \
+			"$out" "$(q -c "SELECT count(*) FROM $relation")"
+	else
+		not_ok "doc/clients.md's query $i runs as $BI_ROLE" "$out"
+	fi
+done < <(awk '/^```sql$/ { insql = 1; query = ""; next }
+              insql && /^```$/ { insql = 0; printf "%s%c", query, 0; next }
+              insql { query = query $0 "\n" }' doc/clients.md)
+check "doc/clients.md has its two queries" "$i" "2"
 
 # ---- bin/demo psql passes its arguments on ------------------------------------------------
 # A stand-in demo folder whose socket and port are this cluster's.

@@ -65,6 +65,8 @@ DEB=$TMP/build/${PKG}_${DEB_VERSION}_$(dpkg --print-architecture).deb
 check "the package is $(basename "$DEB"), its version from hdh_roadmap.control ($VERSION)" \
 	"$([ -f "$DEB" ] && echo "${DEB_VERSION%-*}")" "$VERSION"
 [ -f "$DEB" ] || { ls "$TMP/build" | sed 's/^/#   /'; finish; }
+check "doc/packaging.md shows this build command and the package it writes" \
+	"$(grep -c -e '^dpkg-buildpackage -us -uc -b$' -e "^sudo apt-get install ./${PKG}_${DEB_VERSION}_" doc/packaging.md)" "2"
 
 # What the package must hold, from the tree: the module, the control file,
 # the current install script, every frozen release and every update script.
