@@ -15,6 +15,7 @@ LOADER=hdh_loader_test
 PASSWORD=bi-test-$$
 
 . test/lib/tap.sh
+. test/lib/bi_database.sh
 q() { "$PSQL" -qXAt -v ON_ERROR_STOP=1 -d "$DB" "$@" 2>&1; }
 cleanup() {
 	"$PSQL" -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP ROLE IF EXISTS $BI_ROLE" \
@@ -23,24 +24,14 @@ cleanup() {
 trap cleanup EXIT
 cleanup
 
-if ! "$PSQL" -qX -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB" \
-		-c "CREATE ROLE $BI_ROLE LOGIN PASSWORD '$PASSWORD'" -c "CREATE ROLE $LOADER LOGIN PASSWORD '$PASSWORD'" >/dev/null ||
-	! q -c "CREATE EXTENSION hdh_roadmap" >/dev/null ||
-	! q -v seed=42 -f sample/load.sql >/dev/null ||
-	! q -c "SELECT hdh_roadmap.refresh()" >/dev/null; then
+if ! bi_database "$DB" "$BI_ROLE" "$LOADER" "$PASSWORD"; then
 	not_ok "set up database $DB with the sample, refreshed, and roles $BI_ROLE, $LOADER"
 	finish
 fi
 ok "set up database $DB with the sample, refreshed, and roles $BI_ROLE, $LOADER"
 
-# The grants of doc/scorecard.md ("Privileges"), taken from the page itself:
-# the sql block that starts "-- not run: roles are cluster-wide", without its
-# CREATE ROLE lines (the roles above have passwords), roles renamed.
-grants=$(awk '/^```sql$/ { inblock = 1; first = 1; next }
-              /^```$/ { inblock = 0; keep = 0; next }
-              inblock && first { first = 0; keep = ($0 ~ /^-- not run: roles are cluster-wide/) }
-              inblock && keep && !/^CREATE ROLE/' doc/scorecard.md |
-	sed -E "s/\bhdh_bi\b/$BI_ROLE/g; s/\bhdh_loader\b/$LOADER/g")
+# The grants of doc/scorecard.md ("Privileges"), taken from the page itself.
+grants=$(doc_grants "$BI_ROLE" "$LOADER")
 if [ "$(grep -c '^GRANT' <<<"$grants")" -lt 4 ]; then
 	not_ok "doc/scorecard.md has the grants block" "$grants"
 elif out=$(q <<<"$grants"); then
@@ -56,15 +47,7 @@ else
 	out=$(PGPORT=$PGPORT BI_DB=$DB BI_ROLE=$BI_ROLE BI_PASSWORD=$PASSWORD \
 		/usr/bin/python3 test/integration/bi_client.py 2>&1)
 	status=$?
-	# renumber the client's TAP lines into this script's
-	while IFS= read -r line; do
-		case $line in
-		"ok "[0-9]*) ok "${line#ok * - }" ;;
-		"not ok "[0-9]*) not_ok "${line#not ok * - }" ;;
-		1..*) ;;
-		*) echo "$line" ;;
-		esac
-	done <<<"$out"
+	relay_tap <<<"$out"
 	[ "$status" -eq 0 ] || [ "$fails" -gt 0 ] || not_ok "bi_client.py exits 0" "status $status"
 fi
 

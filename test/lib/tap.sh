@@ -34,3 +34,17 @@ run() {
 	if out=$("$@" 2>&1); then ok "$desc"
 	else not_ok "$desc"; sed 's/^/#   /' <<<"$out" | head -40; fi
 }
+
+# relay_tap [PREFIX] < TAP: another program's TAP lines renumbered into this
+# script's (its plan dropped, its other lines passed through).
+relay_tap() {
+	local line
+	while IFS= read -r line; do
+		case $line in
+		"ok "[0-9]*) ok "${1:+$1: }${line#ok * - }" ;;
+		"not ok "[0-9]*) not_ok "${1:+$1: }${line#not ok * - }" ;;
+		1..*) ;;
+		*) echo "$line" ;;
+		esac
+	done
+}
