@@ -4,7 +4,7 @@
  *	  instructions a row and a group cost under callgrind:
  *
  *	  cc -O2 -Isrc -o /tmp/delay_core bench/delay_core.c \
- *		 src/core/delay_summary.c src/core/status.c -lm
+ *		 src/core/alloc.c src/core/delay_*.c src/core/key_sort.c src/core/status.c -lm
  *	  valgrind --tool=callgrind --toggle-collect=BuildStates \
  *		 /tmp/delay_core ROWS GROUPS [PENDING_PERCENT]
  *
@@ -19,7 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
 
 /* malloc for the core. */
 static void *

@@ -22,7 +22,7 @@
 #include "utils/memutils.h"
 
 #include "core/delay_codec.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
 #include "delay_summary.h"
 #include "hdh_agg.h"
 #include "hdh_error.h"

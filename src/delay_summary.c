@@ -12,7 +12,8 @@
 
 #include "core/delay_codec.h"
 #include "core/delay_km.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
 #include "delay_summary.h"
 #include "hdh_error.h"
 

@@ -10,7 +10,7 @@
 
 #include "fmgr.h"
 
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
 
 /* An allocator that pallocs in cxt (huge allocations allowed, NULL when out of memory). */
 extern void delay_summary_allocator(MemoryContext cxt, HdhDelayAlloc *mem);

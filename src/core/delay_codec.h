@@ -28,7 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/delay_summary.h"
+#include "core/alloc.h"
+#include "core/delay_form.h"
 #include "core/status.h"
 
 #define HDH_DELAY_FORMAT_VERSION 1

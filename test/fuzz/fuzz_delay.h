@@ -10,7 +10,7 @@
 #include <stdbool.h>
 
 #include "core/delay_codec.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
 #include "fuzz_common.h"
 
 static const HdhDelayAlloc fuzz_delay_mem = {FuzzAlloc, FuzzRelease, NULL};

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/delay_codec.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
 #include "unit.h"
 
 static void *

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 
 #include "core/delay_km.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
 #include "unit.h"
 
 /* Entries are {completed, pending, day}. */

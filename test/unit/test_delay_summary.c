@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
 #include "unit.h"
 
 /* malloc with a count of live blocks, so that leaks show. */
