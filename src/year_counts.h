@@ -16,7 +16,7 @@
 
 #include "fmgr.h"
 
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 
 #define YEAR_COUNTS_VERSION 1
 

@@ -6,7 +6,7 @@
  *	  parallel plans.
  *
  * The state is a dense array of totals over the years seen so far (see
- * src/core/year_counts.h), allocated in the aggregate context and grown
+ * src/core/year_counts_totals.h), allocated in the aggregate context and grown
  * geometrically; a row costs an index check and an addition. The final
  * function only reads the state, so the aggregates also serve as window
  * aggregates.

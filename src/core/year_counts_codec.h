@@ -25,7 +25,7 @@
 #include <stdint.h>
 
 #include "core/status.h"
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 
 #define HDH_YEAR_COUNTS_BINARY_VERSION 1
 #define HDH_YEAR_COUNTS_BINARY_HEADER 6		/* version, flags, n */

@@ -7,7 +7,7 @@
 #ifndef HDH_TEST_FUZZ_YEAR_COUNTS_H
 #define HDH_TEST_FUZZ_YEAR_COUNTS_H
 
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 #include "core/year_counts_codec.h"
 #include "fuzz_common.h"
 

@@ -1,13 +1,13 @@
 /*
- * src/core/year_counts.c
+ * src/core/year_counts_totals.c
  *	  Exact yearly totals: growth of the dense array, spans of days, merge,
- *	  and the accessors' arithmetic (see year_counts.h).
+ *	  and the accessors' arithmetic (see year_counts_totals.h).
  */
 #include <math.h>
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 
 /* Spare slots given to a new array on each side of its first year. */
 #define FIRST_SLACK 8

@@ -1,6 +1,6 @@
 /*
- * test/unit/test_year_counts.c
- *	  The yearly totals of src/core/year_counts.c: adding, growth, spans of
+ * test/unit/test_year_counts_totals.c
+ *	  The yearly totals of src/core/year_counts_totals.c: adding, growth, spans of
  *	  days capped at as_of, merge, and the accessors, against hand-worked
  *	  values and against brute force (a day-by-day walk, a plain array).
  */
@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 #include "unit.h"
 
 static int	allocations;

@@ -1,5 +1,5 @@
 /*
- * src/core/year_counts.h
+ * src/core/year_counts_totals.h
  *	  Exact yearly totals: a dense array of non-negative int64 totals indexed
  *	  by calendar year, without server headers.
  *
@@ -10,8 +10,8 @@
  * limited to HDH_YEAR_MIN .. HDH_YEAR_MAX, so an array never exceeds 9999
  * slots (80 kB). Memory comes from the caller through HdhYearCountsAlloc.
  */
-#ifndef HDH_CORE_YEAR_COUNTS_H
-#define HDH_CORE_YEAR_COUNTS_H
+#ifndef HDH_CORE_YEAR_COUNTS_TOTALS_H
+#define HDH_CORE_YEAR_COUNTS_TOTALS_H
 
 #include <stddef.h>
 #include <stdint.h>
