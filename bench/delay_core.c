@@ -105,7 +105,7 @@ ReadStates(HdhDelayState *states, long groups, double *check, size_t *bytes)
 int
 main(int argc, char **argv)
 {
-	const HdhDelayAlloc mem = {BenchAlloc, BenchRelease, NULL};
+	const HdhAlloc mem = {BenchAlloc, BenchRelease, NULL};
 	long		rows = argc > 1 ? atol(argv[1]) : 1000000;
 	long		groups = argc > 2 ? atol(argv[2]) : 1;
 	int			pending_percent = argc > 3 ? atoi(argv[3]) : 0;

@@ -26,6 +26,7 @@
 #include "delay_summary.h"
 #include "hdh_agg.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
 
 PG_FUNCTION_INFO_V1(delay_agg_trans_dates);
 PG_FUNCTION_INFO_V1(delay_agg_trans_as_of);
@@ -42,9 +43,9 @@ static HdhDelayState *
 NewState(MemoryContext cxt)
 {
 	HdhDelayState *state = MemoryContextAlloc(cxt, sizeof(HdhDelayState));
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 
-	delay_summary_allocator(cxt, &mem);
+	hdh_context_allocator(cxt, &mem);
 	hdh_delay_state_init(state, &mem);
 	return state;
 }
@@ -145,16 +146,20 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
 }
 
 /*
- * delay_agg(started, finished, as_of): the situation known on as_of. Rows
- * started after as_of (or with no start) are skipped; an end after as_of or
- * none is pending, censored at as_of - started. A NULL as_of is an ERROR.
+ * delay_agg(started, finished, as_of): the situation known on as_of
+ * (hdh_delay_as_of has the rule). Rows with no start are skipped; a NULL
+ * as_of is an ERROR.
  */
 pg_noinline static Datum
 DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_as_of");
 	DateADT		started,
+				finished = 0,
 				as_of;
+	bool		has_finished = !PG_ARGISNULL(2),
+				pending;
+	int64		days;
 
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
@@ -169,27 +174,20 @@ DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 		RETURN_STATE_UNCHANGED();
 	started = PG_GETARG_DATEADT(1);
 	CheckFinite(started, "started");
-	if (!PG_ARGISNULL(2))
+	if (has_finished)
 	{
-		DateADT		finished = PG_GETARG_DATEADT(2);
-		int64		days;
-
+		finished = PG_GETARG_DATEADT(2);
 		CheckFinite(finished, "finished");
-		days = DaysBetween(started, finished);
-		if (started > as_of)
-			RETURN_STATE_UNCHANGED();
-		if (finished <= as_of)
-			PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, false));
+		DaysBetween(started, finished);
 	}
-	else if (started > as_of)
+	if (!hdh_delay_as_of(started, has_finished, finished, as_of, &days, &pending))
 		RETURN_STATE_UNCHANGED();
-	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, (int64) as_of - (int64) started, true));
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, pending));
 }
 
 /*
- * delay_agg(started, finished, as_of). Fast path: finite dates, started on
- * or before as_of, and an end on or after the start: completed when it is
- * on or before as_of, else (or with no end) pending at as_of - started.
+ * delay_agg(started, finished, as_of). Fast path: finite dates and an end
+ * on or after the start, observed as hdh_delay_as_of says.
  */
 Datum
 delay_agg_trans_as_of(PG_FUNCTION_ARGS)
@@ -199,25 +197,16 @@ delay_agg_trans_as_of(PG_FUNCTION_ARGS)
 		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
 		DateADT		started = PG_GETARG_DATEADT(1);
 		DateADT		as_of = PG_GETARG_DATEADT(3);
+		bool		has_finished = !PG_ARGISNULL(2);
+		DateADT		finished = has_finished ? PG_GETARG_DATEADT(2) : 0;
+		int64		days;
+		bool		pending;
 
-		if (likely(started > DATEVAL_NOBEGIN && as_of < DATEVAL_NOEND && started <= as_of))
-		{
-			if (PG_ARGISNULL(2))
-			{
-				if (hdh_delay_add_fast(state, (uint64) ((int64) as_of - started), true))
-					PG_RETURN_POINTER(state);
-			}
-			else
-			{
-				DateADT		finished = PG_GETARG_DATEADT(2);
-
-				if (finished >= started && finished < DATEVAL_NOEND &&
-					(finished <= as_of
-					 ? hdh_delay_add_fast(state, (uint64) ((int64) finished - started), false)
-					 : hdh_delay_add_fast(state, (uint64) ((int64) as_of - started), true)))
-					PG_RETURN_POINTER(state);
-			}
-		}
+		if (likely(started > DATEVAL_NOBEGIN && as_of < DATEVAL_NOEND &&
+				   (!has_finished || (finished >= started && finished < DATEVAL_NOEND)) &&
+				   hdh_delay_as_of(started, has_finished, finished, as_of, &days, &pending) &&
+				   hdh_delay_add_fast(state, (uint64) days, pending)))
+			PG_RETURN_POINTER(state);
 	}
 	return DelayAggTransAsOfSlow(fcinfo);
 }
@@ -394,12 +383,12 @@ delay_agg_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *in;
 	HdhDelayState *state;
 	HdhDelaySummary sum;
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhError	err;
 
 	hdh_agg_context(fcinfo, "delay_agg_deserialize");
 	in = PG_GETARG_BYTEA_PP(0);
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
 							   &mem, HDH_ERR_BINARY, &sum, &err), &err);
 	state = NewState(CurrentMemoryContext);

@@ -16,6 +16,7 @@
 #include "core/delay_stats.h"
 #include "delay_summary.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
 
 /* The average Gregorian month in days: 365.2425 / 12. */
 #define DAYS_PER_MONTH 30.436875
@@ -40,40 +41,15 @@ PG_FUNCTION_INFO_V1(delay_summary_km_survival);
 PG_FUNCTION_INFO_V1(delay_summary_km_median_days);
 PG_FUNCTION_INFO_V1(delay_summary_rmst_days);
 
-/* palloc for the core; NULL rather than an ERROR so the core can name the size. */
-static void *
-PallocFor(void *ctx, size_t size)
-{
-	return MemoryContextAllocExtended((MemoryContext) ctx, size,
-									  MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-}
-
-/* pfree for the core. */
-static void
-PfreeFor(void *ctx, void *ptr)
-{
-	(void) ctx;
-	pfree(ptr);
-}
-
-/* The core allocates through these callbacks in the given context. */
-void
-delay_summary_allocator(MemoryContext cxt, HdhDelayAlloc *mem)
-{
-	mem->alloc = PallocFor;
-	mem->release = PfreeFor;
-	mem->ctx = cxt;
-}
-
 /* Every reader validates: a corrupted stored value is an ERROR, never a crash. */
 void
 delay_summary_read(Datum datum, HdhDelaySummary *out)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhError	err;
 
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v),
 							   &mem, HDH_ERR_DATA, out, &err), &err);
 }
@@ -100,11 +76,11 @@ Datum
 delay_summary_in(PG_FUNCTION_ARGS)
 {
 	const char *text = PG_GETARG_CSTRING(0);
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhDelaySummary sum;
 	HdhError	err;
 
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_parse(text, &mem, &sum, &err), &err);
 	PG_RETURN_DATUM(delay_summary_make(&sum));
 }
@@ -133,11 +109,11 @@ Datum
 delay_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhDelaySummary sum;
 	HdhError	err;
 
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_wire_read((const uint8_t *) buf->data + buf->cursor,
 								  (size_t) (buf->len - buf->cursor), &mem, &sum, &err), &err);
 	buf->cursor = buf->len;
@@ -173,13 +149,13 @@ delay_summary_add(PG_FUNCTION_ARGS)
 	HdhDelaySummary a,
 				b,
 				sum;
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhDelayState state;
 	HdhError	err;
 
 	delay_summary_read(PG_GETARG_DATUM(0), &a);
 	delay_summary_read(PG_GETARG_DATUM(1), &b);
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	hdh_delay_state_init(&state, &mem);
 	HDH_CHECK(hdh_delay_add_summary(&state, &a, &err), &err);
 	HDH_CHECK(hdh_delay_add_summary(&state, &b, &err), &err);

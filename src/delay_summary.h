@@ -12,9 +12,6 @@
 
 #include "core/delay_state.h"
 
-/* An allocator that pallocs in cxt (huge allocations allowed, NULL when out of memory). */
-extern void delay_summary_allocator(MemoryContext cxt, HdhDelayAlloc *mem);
-
 /* Read a stored delay_summary datum (detoasted, fully checked); memory in CurrentMemoryContext. */
 extern void delay_summary_read(Datum datum, HdhDelaySummary *out);
 

@@ -17,12 +17,14 @@
  *	  totals, then shortest-form LEB128 varints; hdh_delay_packed_size() is
  *	  exact), so a summary has one encoding, and hdh_delay_unpack() rejects
  *	  any other (overlong varint, trailing byte, non-zero flags).
- *	- year_counts: every stored value is written by YearCountsFromCore(),
- *	  year_counts_in() or year_counts_recv() (src/year_counts.c) into
- *	  palloc0'd memory, trimmed (the first and last totals non-zero, an empty
- *	  value has first year 0), with version 1, flags and reserved 0, and the
- *	  years in between that have nothing hold 0; the struct has no padding.
- *	  YearCountsToCore() rejects anything else.
+ *	- year_counts: every stored value is written by hdh_year_counts_store()
+ *	  (src/core/year_counts_codec.c, through year_counts_make() in
+ *	  src/year_counts.c) or, for text and binary input, into palloc0'd memory
+ *	  after hdh_year_counts_store_header(): trimmed (the first and last
+ *	  totals non-zero, an empty value has first year 0), with version 1,
+ *	  flags and reserved 0, and the years in between that have nothing hold
+ *	  0; the struct has no padding. hdh_year_counts_load() rejects anything
+ *	  else.
  *
  * Neither function decodes its arguments: no byte is interpreted, so a
  * corrupted value cannot crash them (it compares unequal; every other reader

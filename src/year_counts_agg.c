@@ -23,6 +23,7 @@
 #include "core/calendar.h"
 #include "hdh_agg.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
 #include "year_counts.h"
 
 PG_FUNCTION_INFO_V1(year_counts_agg_trans);
@@ -38,7 +39,7 @@ PG_FUNCTION_INFO_V1(year_counts_agg_final);
 typedef struct YearCountsState
 {
 	HdhYearCounts yc;			/* totals, in the aggregate context */
-	HdhYearCountsAlloc alloc;	/* allocates in that context */
+	HdhAlloc	alloc;			/* allocates in that context */
 	/* The last date's year, so that most rows skip the calendar arithmetic. */
 	int32		cached_year;
 	DateADT		cached_first;	/* first day of cached_year */
@@ -51,7 +52,7 @@ NewState(MemoryContext aggcxt)
 {
 	YearCountsState *state = MemoryContextAllocZero(aggcxt, sizeof(YearCountsState));
 
-	YearCountsAllocIn(&state->alloc, aggcxt);
+	hdh_context_allocator(aggcxt, &state->alloc);
 	return state;
 }
 
@@ -215,7 +216,7 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 		end_day = DatumGetDateADT(upper->val) + (upper->inclusive ? 1 : 0);
 	if (*state == NULL)
 		*state = NewState(aggcxt);
-	if (hdh_year_counts_add_span(&(*state)->yc, first_day, end_day, end_open ? 1 : 0,
+	if (hdh_year_counts_add_span(&(*state)->yc, first_day, end_day, end_open,
 								 as_of, counted_through, &(*state)->alloc, &err) != HDH_OK)
 	{
 		/* Say which span: the core only knows its years. */
@@ -307,7 +308,7 @@ year_counts_rollup_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 	}
-	part = YearCountsToCore(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
+	part = year_counts_read(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
 	state = GetState(fcinfo, aggcxt);
 	HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
 	PG_RETURN_POINTER(state);
@@ -342,7 +343,7 @@ year_counts_agg_serialize(PG_FUNCTION_ARGS)
 
 	hdh_agg_context(fcinfo, "year_counts_agg_serialize");
 	state = (YearCountsState *) PG_GETARG_POINTER(0);
-	PG_RETURN_BYTEA_P((bytea *) YearCountsFromCore(&state->yc));
+	PG_RETURN_BYTEA_P((bytea *) year_counts_make(&state->yc));
 }
 
 /* Every length and invariant is checked again before the bytes are used. */
@@ -351,8 +352,8 @@ year_counts_agg_deserialize(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_deserialize");
 	/* A copy, so that the int64 totals are aligned. */
-	YearCountsData *data = (YearCountsData *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	HdhYearCounts part = YearCountsToCore(data, HDH_ERR_BINARY);
+	HdhYearCountsStored *data = (HdhYearCountsStored *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	HdhYearCounts part = year_counts_read(data, HDH_ERR_BINARY);
 	YearCountsState *state = NewState(aggcxt);
 	HdhError	err;
 
@@ -369,6 +370,6 @@ year_counts_agg_final(PG_FUNCTION_ARGS)
 
 	hdh_agg_context(fcinfo, "year_counts_agg_final");
 	if (PG_ARGISNULL(0))
-		PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&empty));
-	PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&((YearCountsState *) PG_GETARG_POINTER(0))->yc));
+		PG_RETURN_YEAR_COUNTS_P(year_counts_make(&empty));
+	PG_RETURN_YEAR_COUNTS_P(year_counts_make(&((YearCountsState *) PG_GETARG_POINTER(0))->yc));
 }

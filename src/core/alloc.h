@@ -14,17 +14,18 @@
 
 #include "core/status.h"
 
-typedef struct HdhDelayAlloc
+/* One allocator for every type of the core. */
+typedef struct HdhAlloc
 {
 	void	   *(*alloc) (void *ctx, size_t size);
 	void		(*release) (void *ctx, void *ptr);
 	void	   *ctx;
-} HdhDelayAlloc;
+} HdhAlloc;
 
 /* size bytes (at least one) from mem, or NULL after a LIMIT failure naming the size. */
-extern void *hdh_alloc(const HdhDelayAlloc *mem, size_t size, HdhError *err);
+extern void *hdh_alloc(const HdhAlloc *mem, size_t size, HdhError *err);
 
 /* Give a block back when the allocator frees single blocks; NULL is ignored. */
-extern void hdh_release(const HdhDelayAlloc *mem, const void *ptr);
+extern void hdh_release(const HdhAlloc *mem, const void *ptr);
 
 #endif

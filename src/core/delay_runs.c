@@ -172,7 +172,7 @@ Merge(HdhRunSource **src, int nsrc, Sink *sink)
  * most twice their number, quicksort up to QUICKSORT_MAX, else radix sort.
  */
 HdhStatus
-hdh_delay_sort_keys(const HdhDelayAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **scratch,
+hdh_delay_sort_keys(const HdhAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **scratch,
 					HdhRunSource *src, int64_t *npending, HdhError *err)
 {
 	uint32_t	lo,
@@ -414,7 +414,7 @@ MergeRunArrays(const HdhDelayRun *a, int64_t na, const HdhDelayRun *b, int64_t n
  * while they stay below 2^32 no count is wide, which keeps the bounds tight.
  */
 HdhStatus
-hdh_delay_merge_into_runs(const HdhDelayAlloc *mem, HdhDelayLarge *l, const HdhRunSource *src,
+hdh_delay_merge_into_runs(const HdhAlloc *mem, HdhDelayLarge *l, const HdhRunSource *src,
 						  HdhError *err)
 {
 	bool		narrow = (uint64_t) l->completed + (uint64_t) l->pending < ((uint64_t) 1 << 32);

@@ -82,7 +82,7 @@ extern void hdh_run_source_init(HdhRunSource *src, HdhSourceKind kind);
  * sort's second array) is returned in *scratch, to be released once the
  * source has been read.
  */
-extern HdhStatus hdh_delay_sort_keys(const HdhDelayAlloc *mem, uint32_t *keys, int64_t nk,
+extern HdhStatus hdh_delay_sort_keys(const HdhAlloc *mem, uint32_t *keys, int64_t nk,
 									 uint32_t **scratch, HdhRunSource *src,
 									 int64_t *npending, HdhError *err);
 
@@ -96,7 +96,7 @@ extern int64_t hdh_delay_key_runs(const HdhRunSource *src, HdhDelayRun *out);
  * Replace the runs of l by their merge with a sorted source (keys, counts or
  * entries). l's totals must already include the source.
  */
-extern HdhStatus hdh_delay_merge_into_runs(const HdhDelayAlloc *mem, HdhDelayLarge *l,
+extern HdhStatus hdh_delay_merge_into_runs(const HdhAlloc *mem, HdhDelayLarge *l,
 										   const HdhRunSource *src, HdhError *err);
 
 /*

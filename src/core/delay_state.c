@@ -27,7 +27,7 @@ static const HdhDelayEntry no_entries[1];	/* what an empty view points to */
 
 /* An empty small state: keys go to the inline buffer. */
 void
-hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem)
+hdh_delay_state_init(HdhDelayState *s, const HdhAlloc *mem)
 {
 	memset(s, 0, sizeof(*s));
 	s->mem = *mem;
@@ -86,7 +86,7 @@ FreeSegments(HdhDelayState *s)
 void
 hdh_delay_state_free(HdhDelayState *s)
 {
-	HdhDelayAlloc mem = s->mem;
+	HdhAlloc mem = s->mem;
 
 	if (s->large != NULL)
 	{

@@ -83,7 +83,7 @@ typedef struct HdhDelayState
 	HdhDelaySegment *seg;		/* small: newest segment, NULL while inline */
 	int32_t		nfull;			/* small: keys before cur (inline, older segments) */
 	int32_t		limit;			/* small: rows at which compaction is considered */
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	uint16_t	inlinekeys[HDH_DELAY_INLINE_KEYS];
 } HdhDelayState;
 
@@ -99,7 +99,7 @@ typedef struct HdhDelayStateInfo
 } HdhDelayStateInfo;
 
 /* Start an empty state whose memory comes from mem. */
-extern void hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem);
+extern void hdh_delay_state_init(HdhDelayState *s, const HdhAlloc *mem);
 
 /* Give back every block the state holds; it is empty afterwards. */
 extern void hdh_delay_state_free(HdhDelayState *s);
@@ -140,6 +140,24 @@ hdh_delay_add(HdhDelayState *s, int64_t day, bool pending, HdhError *err)
 	if (hdh_delay_add_fast(s, (uint64_t) day, pending))	/* a negative day is huge */
 		return HDH_OK;
 	return hdh_delay_add_slow(s, day, pending, err);
+}
+
+/*
+ * The delay a row (started, finished) shows on the date as_of, all in days
+ * from one epoch, with finished >= started when has_finished: none (false)
+ * when it started after as_of; completed after finished - started days when
+ * it finished on or before as_of; else pending, censored after as_of -
+ * started days. The rule of delay_agg(started, finished, as_of).
+ */
+static inline bool
+hdh_delay_as_of(int64_t started, bool has_finished, int64_t finished, int64_t as_of,
+				int64_t *days, bool *pending)
+{
+	if (started > as_of)
+		return false;
+	*pending = !has_finished || finished > as_of;
+	*days = (*pending ? as_of : finished) - started;
+	return true;
 }
 
 /* Add a canonical summary (e.g. a stored value, for rollup or +). */

@@ -25,7 +25,7 @@ hdh_year_counts_check_year(int64_t year, HdhError *err)
 /* Grow geometrically toward the side that needs room, so adding is amortized O(1). */
 HdhStatus
 hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
-						const HdhYearCountsAlloc *alloc, HdhError *err)
+						const HdhAlloc *alloc, HdhError *err)
 {
 	int32_t		new_lo;
 	int32_t		new_hi;
@@ -65,8 +65,7 @@ hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
 	if (yc->count > 0)
 	{
 		memcpy(totals + (yc->first - new_lo), yc->totals, sizeof(int64_t) * (size_t) yc->count);
-		if (alloc->release != NULL)
-			alloc->release(alloc->ctx, yc->totals);
+		hdh_release(alloc, yc->totals);
 	}
 	yc->first = new_lo;
 	yc->count = new_hi - new_lo + 1;
@@ -77,7 +76,7 @@ hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
 /* Everything the inline fast path leaves out: sign, range, room, overflow. */
 HdhStatus
 hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64_t weight,
-						 const HdhYearCountsAlloc *alloc, HdhError *err)
+						 const HdhAlloc *alloc, HdhError *err)
 {
 	int64_t    *total;
 	HdhStatus	st;
@@ -99,8 +98,8 @@ hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64_t weight,
 /* Clip the span to as_of, then count each of its years once. */
 HdhStatus
 hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
-						 int end_open, int32_t as_of, int32_t *counted_through,
-						 const HdhYearCountsAlloc *alloc, HdhError *err)
+						 bool end_open, int32_t as_of, int32_t *counted_through,
+						 const HdhAlloc *alloc, HdhError *err)
 {
 	int64_t		last_day;
 	int32_t		first_year;
@@ -142,7 +141,7 @@ hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
 /* Reserve the union once, then add year by year. */
 HdhStatus
 hdh_year_counts_merge(HdhYearCounts *dst, const HdhYearCounts *src,
-					  const HdhYearCountsAlloc *alloc, HdhError *err)
+					  const HdhAlloc *alloc, HdhError *err)
 {
 	HdhYearCounts part = hdh_year_counts_trimmed(src);
 	int32_t		i;
@@ -271,18 +270,26 @@ hdh_year_counts_cumulative(const HdhYearCounts *yc, int64_t from_year, int64_t t
 	return HDH_OK;
 }
 
+/* The totals of two years, both checked. */
+static HdhStatus
+TwoValues(const HdhYearCounts *yc, int64_t year1, int64_t year2, int64_t *v1, int64_t *v2,
+		  HdhError *err)
+{
+	HdhStatus	st = hdh_year_counts_value(yc, year1, v1, err);
+
+	return st != HDH_OK ? st : hdh_year_counts_value(yc, year2, v2, err);
+}
+
 /* A ratio of two totals; undefined when the base has nothing. */
 HdhStatus
 hdh_year_counts_multiplier(const HdhYearCounts *yc, int64_t base_year, int64_t year,
-						   double *ratio, int *defined, HdhError *err)
+						   double *ratio, bool *defined, HdhError *err)
 {
 	int64_t		base;
 	int64_t		v;
-	HdhStatus	st;
 
-	if ((st = hdh_year_counts_value(yc, base_year, &base, err)) != HDH_OK ||
-		(st = hdh_year_counts_value(yc, year, &v, err)) != HDH_OK)
-		return st;
+	if (TwoValues(yc, base_year, year, &base, &v, err) != HDH_OK)
+		return err->status;
 	*defined = base > 0;
 	*ratio = base > 0 ? (double) v / (double) base : 0.0;
 	return HDH_OK;
@@ -291,15 +298,13 @@ hdh_year_counts_multiplier(const HdhYearCounts *yc, int64_t base_year, int64_t y
 /* Totals are never negative, so the only undefined cases are v_from = 0 and to <= from. */
 HdhStatus
 hdh_year_counts_cagr(const HdhYearCounts *yc, int64_t from_year, int64_t to_year,
-					 double *rate, int *defined, HdhError *err)
+					 double *rate, bool *defined, HdhError *err)
 {
 	int64_t		v_from;
 	int64_t		v_to;
-	HdhStatus	st;
 
-	if ((st = hdh_year_counts_value(yc, from_year, &v_from, err)) != HDH_OK ||
-		(st = hdh_year_counts_value(yc, to_year, &v_to, err)) != HDH_OK)
-		return st;
+	if (TwoValues(yc, from_year, to_year, &v_from, &v_to, err) != HDH_OK)
+		return err->status;
 	*defined = v_from > 0 && to_year > from_year;
 	*rate = 0.0;
 	if (*defined)

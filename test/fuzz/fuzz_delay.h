@@ -13,7 +13,7 @@
 #include "core/delay_state.h"
 #include "fuzz_common.h"
 
-static const HdhDelayAlloc fuzz_delay_mem = {FuzzAlloc, FuzzRelease, NULL};
+static const HdhAlloc fuzz_delay_mem = {FuzzAlloc, FuzzRelease, NULL};
 
 typedef enum FuzzDelayFormat
 {

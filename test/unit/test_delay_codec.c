@@ -27,7 +27,7 @@ TestRelease(void *ctx, void *p)
 	free(p);
 }
 
-static const HdhDelayAlloc mem = {TestAlloc, TestRelease, NULL};
+static const HdhAlloc mem = {TestAlloc, TestRelease, NULL};
 
 static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
 

@@ -31,7 +31,7 @@ TestRelease(void *ctx, void *p)
 	free(p);
 }
 
-static const HdhDelayAlloc mem = {TestAlloc, TestRelease, NULL};
+static const HdhAlloc mem = {TestAlloc, TestRelease, NULL};
 
 /* An allocator that fails after `fail_after` more allocations. */
 static int64_t fail_after = -1;
@@ -46,7 +46,7 @@ FailingAlloc(void *ctx, size_t size)
 	return TestAlloc(ctx, size);
 }
 
-static const HdhDelayAlloc failing = {FailingAlloc, TestRelease, NULL};
+static const HdhAlloc failing = {FailingAlloc, TestRelease, NULL};
 
 /* A small deterministic generator (xorshift64*), so failures reproduce. */
 static uint64_t rng_state = 88172645463325252ULL;
@@ -725,6 +725,31 @@ CheckAllocationFailures(void)
 	FreeRows(&r);
 }
 
+/*
+ * The as_of rule of delay_agg(started, finished, as_of), hand-worked with
+ * as_of = day 20: known only once started; completed if finished by as_of,
+ * else pending for as_of - started days.
+ */
+static void
+CheckAsOf(void)
+{
+	int64_t		days = -1;
+	bool		pending = false;
+
+	CHECK(hdh_delay_as_of(10, true, 15, 20, &days, &pending) && days == 5 && !pending);
+	CHECK(hdh_delay_as_of(10, true, 20, 20, &days, &pending) && days == 10 && !pending);
+	CHECK(hdh_delay_as_of(10, true, 21, 20, &days, &pending) && days == 10 && pending);
+	CHECK(hdh_delay_as_of(10, false, 0, 20, &days, &pending) && days == 10 && pending);
+	CHECK(hdh_delay_as_of(20, true, 20, 20, &days, &pending) && days == 0 && !pending);
+	CHECK(hdh_delay_as_of(20, false, 0, 20, &days, &pending) && days == 0 && pending);
+	days = -1;
+	CHECK(!hdh_delay_as_of(21, true, 30, 20, &days, &pending) && days == -1);
+	CHECK(!hdh_delay_as_of(21, false, 0, 20, &days, &pending) && days == -1);
+	/* day numbers before the epoch (PostgreSQL dates before 2000) */
+	CHECK(hdh_delay_as_of(-400, true, -100, -50, &days, &pending) && days == 300 && !pending);
+	CHECK(hdh_delay_as_of(-400, true, 100, -50, &days, &pending) && days == 350 && pending);
+}
+
 int
 main(void)
 {
@@ -733,6 +758,8 @@ main(void)
 	HdhDelaySummary s;
 	double		d;
 	int32_t		gi;
+
+	CheckAsOf();
 
 	/* Hand-worked: 3 completed at day 2, 1 at day 5, 1 pending at day 9. */
 	{

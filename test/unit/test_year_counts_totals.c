@@ -29,7 +29,7 @@ TestFree(void *ctx, void *ptr)
 	free(ptr);
 }
 
-static const HdhYearCountsAlloc alloc = {TestAlloc, TestFree, NULL};
+static const HdhAlloc alloc = {TestAlloc, TestFree, NULL};
 
 /* A small deterministic generator, so failures reproduce. */
 static uint64_t rng = 88172645463325252ULL;
@@ -80,7 +80,7 @@ Release(HdhYearCounts *yc)
 
 /* Add one span with a fresh "counted through" marker. */
 static HdhStatus
-Span(HdhYearCounts *yc, int32_t first, int32_t end, int open, int32_t as_of)
+Span(HdhYearCounts *yc, int32_t first, int32_t end, bool open, int32_t as_of)
 {
 	int32_t		through = INT32_MIN;
 	HdhError	err;
@@ -180,7 +180,7 @@ TestSpans(void)
 	Release(&yc);
 
 	/* Crossing several years: 2020-06-15 to 2023-02-01. */
-	CHECK(Span(&yc, Day(2020, 6, 15), Day(2023, 2, 1), 0, Day(2030, 1, 1)) == HDH_OK);
+	CHECK(Span(&yc, Day(2020, 6, 15), Day(2023, 2, 1), false, Day(2030, 1, 1)) == HDH_OK);
 	CHECK(Value(&yc, 2019) == 0 && Value(&yc, 2020) == 1 && Value(&yc, 2021) == 1 &&
 		  Value(&yc, 2022) == 1 && Value(&yc, 2023) == 1 && Value(&yc, 2024) == 0);
 	Release(&yc);
@@ -207,11 +207,11 @@ TestSpans(void)
 
 	/* Several periods in one row: each year once. */
 	through = INT32_MIN;
-	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 1, 1), Day(2023, 2, 1), 0, Day(2030, 1, 1),
+	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 1, 1), Day(2023, 2, 1), false, Day(2030, 1, 1),
 								   &through, &alloc, &err) == HDH_OK);
-	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 5, 1), Day(2024, 3, 1), 0, Day(2030, 1, 1),
+	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 5, 1), Day(2024, 3, 1), false, Day(2030, 1, 1),
 								   &through, &alloc, &err) == HDH_OK);
-	CHECK(hdh_year_counts_add_span(&yc, Day(2024, 9, 1), Day(2024, 10, 1), 0, Day(2030, 1, 1),
+	CHECK(hdh_year_counts_add_span(&yc, Day(2024, 9, 1), Day(2024, 10, 1), false, Day(2030, 1, 1),
 								   &through, &alloc, &err) == HDH_OK);
 	CHECK(Value(&yc, 2023) == 1 && Value(&yc, 2024) == 1 && through == 2024);
 	Release(&yc);
@@ -334,7 +334,7 @@ TestAccessors(void)
 	HdhError	err;
 	int64_t		sum;
 	double		x;
-	int			defined;
+	bool		defined;
 
 	CHECK(Value(&yc, 2022) == 20);
 	CHECK(Value(&yc, 2021) == 0);
