@@ -1,7 +1,8 @@
 /*
  * src/year_counts.c
- *	  The year_counts type: text and binary I/O, the + operator, and the
- *	  accessors value_in, multiplier, yoy, cagr, cumulative and years.
+ *	  The year_counts type: text and binary I/O, the + operator, the
+ *	  accessors value_in, multiplier, yoy, cagr, cumulative and years,
+ *	  equality and hashing.
  *
  * The arithmetic and the codecs are in src/core/year_counts*.c; this file
  * translates arguments, allocates and raises errors.
@@ -20,6 +21,7 @@
 #include "core/year_counts_codec.h"
 #include "hdh_error.h"
 #include "hdh_memory.h"
+#include "hdh_varlena.h"
 #include "year_counts.h"
 
 PG_FUNCTION_INFO_V1(year_counts_in);
@@ -33,6 +35,10 @@ PG_FUNCTION_INFO_V1(year_counts_yoy);
 PG_FUNCTION_INFO_V1(year_counts_cagr);
 PG_FUNCTION_INFO_V1(year_counts_cumulative);
 PG_FUNCTION_INFO_V1(year_counts_years);
+PG_FUNCTION_INFO_V1(year_counts_eq);
+PG_FUNCTION_INFO_V1(year_counts_ne);
+PG_FUNCTION_INFO_V1(year_counts_hash);
+PG_FUNCTION_INFO_V1(year_counts_hash_extended);
 
 /* The stored form is written by the core, into memory of exactly its size. */
 HdhYearCountsStored *
@@ -239,4 +245,44 @@ year_counts_years(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/* ---- equality and hashing (=, <>, year_counts_hash_ops) ----
+ *
+ * A year_counts has exactly one stored byte string per value (hdh_varlena.h
+ * says why that makes byte equality value equality): every stored value is
+ * written by hdh_year_counts_store() (src/core/year_counts_codec.c, through
+ * year_counts_make()) or, for text and binary input, into palloc0'd memory
+ * after hdh_year_counts_store_header(): trimmed (the first and last totals
+ * non-zero, an empty value has first year 0), with version 1, flags and
+ * reserved 0, and the years in between that have nothing hold 0; the struct
+ * has no padding. hdh_year_counts_load() rejects anything else.
+ */
+
+/* yc1 = yc2: the same total in every year. */
+Datum
+year_counts_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(hdh_varlena_equal(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* yc1 <> yc2. */
+Datum
+year_counts_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!hdh_varlena_equal(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* Hash support of the hash operator class. */
+Datum
+year_counts_hash(PG_FUNCTION_ARGS)
+{
+	return hdh_varlena_hash(PG_GETARG_DATUM(0));
+}
+
+/* Extended hash support of the hash operator class. */
+Datum
+year_counts_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hdh_varlena_hash_extended(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1));
 }
