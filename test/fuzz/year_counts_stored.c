@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		HdhYearCountsStored *copy;
 
-		FUZZ_CHECK(st2 == HDH_OK && FuzzYearSame(&yc, &again));
+		FUZZ_CHECK(st2 == HDH_OK && TestSameYearCounts(&yc, &again));
 		FuzzYearAccepted(&yc);
 		FUZZ_CHECK(hdh_year_counts_stored_size(&yc) == total);
 		copy = malloc(total);

@@ -17,21 +17,8 @@
 
 #include "core/delay_codec.h"
 #include "core/year_counts_codec.h"
+#include "core_test.h"
 #include "unit.h"
-
-static void *
-TestAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return malloc(size);
-}
-
-static void
-TestRelease(void *ctx, void *p)
-{
-	(void) ctx;
-	free(p);
-}
 
 static const HdhAlloc mem = {TestAlloc, TestRelease, NULL};
 

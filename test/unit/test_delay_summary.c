@@ -10,61 +10,16 @@
 
 #include "core/delay_state.h"
 #include "core/delay_stats.h"
+#include "core_test.h"
 #include "unit.h"
 
-/* malloc with a count of live blocks, so that leaks show. */
-static int64_t live_blocks = 0;
+/* Counted allocations, so that leaks show; `failing` fails on demand. */
+static TestMemory memory = TEST_MEMORY_INIT;
+static TestMemory failmem = TEST_MEMORY_INIT;
+static const HdhAlloc mem = {TestAlloc, TestRelease, &memory};
+static const HdhAlloc failing = {TestAlloc, TestRelease, &failmem};
 
-static void *
-TestAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	live_blocks++;
-	return malloc(size);
-}
-
-static void
-TestRelease(void *ctx, void *p)
-{
-	(void) ctx;
-	live_blocks--;
-	free(p);
-}
-
-static const HdhAlloc mem = {TestAlloc, TestRelease, NULL};
-
-/* An allocator that fails after `fail_after` more allocations. */
-static int64_t fail_after = -1;
-
-static void *
-FailingAlloc(void *ctx, size_t size)
-{
-	if (fail_after == 0)
-		return NULL;
-	if (fail_after > 0)
-		fail_after--;
-	return TestAlloc(ctx, size);
-}
-
-static const HdhAlloc failing = {FailingAlloc, TestRelease, NULL};
-
-/* A small deterministic generator (xorshift64*), so failures reproduce. */
 static uint64_t rng_state = 88172645463325252ULL;
-
-static uint64_t
-Rand(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
-}
-
-static int64_t
-RandBelow(int64_t n)
-{
-	return (int64_t) (Rand() % (uint64_t) n);
-}
 
 /* Rows as plain arrays: the naive reference. */
 typedef struct Rows
@@ -84,8 +39,8 @@ MakeRows(Rows *r, int64_t n, int64_t max_day, int pending_percent)
 	r->pending = malloc((size_t) (n ? n : 1) * sizeof(bool));
 	for (i = 0; i < n; i++)
 	{
-		r->day[i] = (int32_t) RandBelow(max_day + 1);
-		r->pending[i] = RandBelow(100) < pending_percent;
+		r->day[i] = (int32_t) TestRandBelow(&rng_state, max_day + 1);
+		r->pending[i] = TestRandBelow(&rng_state, 100) < pending_percent;
 	}
 }
 
@@ -170,22 +125,6 @@ BuildState(HdhDelayState *st, const Rows *r)
 	return true;
 }
 
-/* True when two summaries are equal, entry by entry. */
-static bool
-SameSummary(const HdhDelaySummary *a, const HdhDelaySummary *b)
-{
-	int32_t		i;
-
-	if (a->n != b->n || a->completed != b->completed || a->pending != b->pending)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (a->entries[i].day != b->entries[i].day ||
-			a->entries[i].completed != b->entries[i].completed ||
-			a->entries[i].pending != b->entries[i].pending)
-			return false;
-	return true;
-}
-
 /* Build and view twice: both views equal the rows, the state unchanged. */
 static void
 CheckBuild(int64_t n, int64_t max_day, int pending_percent)
@@ -204,13 +143,13 @@ CheckBuild(int64_t n, int64_t max_day, int pending_percent)
 	hdh_delay_state_info(&st, &before);
 	ok = ok && hdh_delay_state_view(&st, &view, &err) == HDH_OK;
 	ok = ok && SameAsRows(&view, &r);
-	ok = ok && hdh_delay_state_view(&st, &again, &err) == HDH_OK && SameSummary(&view, &again);
+	ok = ok && hdh_delay_state_view(&st, &again, &err) == HDH_OK && TestSameSummary(&view, &again);
 	hdh_delay_state_info(&st, &after);
 	ok = ok && memcmp(&before, &after, sizeof(before)) == 0;	/* the view did not change st */
 	hdh_delay_view_free(&st, &view);
 	hdh_delay_view_free(&st, &again);
 	hdh_delay_state_free(&st);
-	ok = ok && live_blocks == 0;
+	ok = ok && memory.live == 0;
 	unit_report(ok, __FILE__, __LINE__, "build/view equals the rows, nothing leaks");
 	FreeRows(&r);
 }
@@ -333,7 +272,7 @@ CheckStats(int64_t n, int64_t max_day, int pending_percent)
 			ok = ok && hdh_delay_percentile_disc(&s, ps[k], &gi) && gi == NaiveDisc(sorted, nc, ps[k]);
 		}
 		{
-			int32_t		limit = (int32_t) RandBelow(max_day + 1);
+			int32_t		limit = (int32_t) TestRandBelow(&rng_state, max_day + 1);
 			int64_t		within = 0,
 						i;
 
@@ -371,7 +310,7 @@ CheckMerge(int64_t n, int64_t max_day, int parts)
 	for (k = 0; k < parts; k++)
 		hdh_delay_state_init(&part[k], &mem);
 	for (i = 0; i < r.n; i++)
-		ok = ok && hdh_delay_add(&part[RandBelow(parts)], r.day[i], r.pending[i], &err) == HDH_OK;
+		ok = ok && hdh_delay_add(&part[TestRandBelow(&rng_state, parts)], r.day[i], r.pending[i], &err) == HDH_OK;
 
 	/* rollup: the parts' summaries added (staging for small ones) */
 	hdh_delay_state_init(&viaSummary, &mem);
@@ -400,7 +339,7 @@ CheckMerge(int64_t n, int64_t max_day, int parts)
 	hdh_delay_state_free(&whole);
 	hdh_delay_state_free(&viaSummary);
 	hdh_delay_state_free(&viaState);
-	unit_report(live_blocks == 0, __FILE__, __LINE__, "merging leaks nothing");
+	unit_report(memory.live == 0, __FILE__, __LINE__, "merging leaks nothing");
 	FreeRows(&r);
 }
 
@@ -430,7 +369,7 @@ ViewIs(const HdhDelayState *st, int32_t n, const HdhDelayEntry *want)
 		w.completed += want[i].completed;
 		w.pending += want[i].pending;
 	}
-	ok = SameSummary(&v, &w);
+	ok = TestSameSummary(&v, &w);
 	hdh_delay_view_free(st, &v);
 	return ok;
 }
@@ -465,7 +404,7 @@ CheckSmallMemory(void)
 		ok = ok && SameAsRows(&v, &r);
 		hdh_delay_view_free(&st, &v);
 		hdh_delay_state_free(&st);
-		unit_report(ok && live_blocks == 0, __FILE__, __LINE__, "small group memory");
+		unit_report(ok && memory.live == 0, __FILE__, __LINE__, "small group memory");
 		FreeRows(&r);
 	}
 }
@@ -539,7 +478,7 @@ CheckCompaction(void)
 		CHECK(ViewIs(&st, 2, want));
 		hdh_delay_state_free(&st);
 	}
-	CHECK(live_blocks == 0);
+	CHECK(memory.live == 0);
 }
 
 /*
@@ -630,7 +569,7 @@ CheckWideCounts(void)
 		CHECK(hdh_delay_add(&st, 3, false, &err) == HDH_ERR_RANGE);
 		hdh_delay_state_free(&st);
 	}
-	CHECK(live_blocks == 0);
+	CHECK(memory.live == 0);
 }
 
 /* Stored summaries: few rows become keys of a small state, others runs. */
@@ -681,7 +620,7 @@ CheckAddSummary(void)
 		CHECK(ViewIs(&st, 5, want2));
 		hdh_delay_state_free(&st);
 	}
-	CHECK(live_blocks == 0);
+	CHECK(memory.live == 0);
 }
 
 /* A failed allocation is reported and leaves the state as it was. */
@@ -698,22 +637,22 @@ CheckAllocationFailures(void)
 
 	MakeRows(&r, HDH_DELAY_COMPACT_KEYS + 100, 20, 20);
 	hdh_delay_state_init(&st, &failing);
-	fail_after = 0;
+	failmem.fail_after = 0;
 	for (i = 0; i < HDH_DELAY_INLINE_KEYS; i++)
 		ok = ok && hdh_delay_add(&st, r.day[i], r.pending[i], &err) == HDH_OK;
 	CHECK(ok);
 	CHECK(hdh_delay_add(&st, r.day[i], r.pending[i], &err) == HDH_ERR_LIMIT);
 	hdh_delay_state_info(&st, &info);
 	CHECK(!info.large && info.keys == HDH_DELAY_INLINE_KEYS);
-	fail_after = -1;
+	failmem.fail_after = -1;
 	for (; i < HDH_DELAY_COMPACT_KEYS; i++)
 		ok = ok && hdh_delay_add(&st, r.day[i], r.pending[i], &err) == HDH_OK;
 	CHECK(ok);
-	fail_after = 1;				/* the compaction fails half-way */
+	failmem.fail_after = 1;				/* the compaction fails half-way */
 	CHECK(hdh_delay_add(&st, r.day[i], r.pending[i], &err) == HDH_ERR_LIMIT);
 	hdh_delay_state_info(&st, &info);
 	CHECK(!info.large && info.keys == HDH_DELAY_COMPACT_KEYS);
-	fail_after = -1;
+	failmem.fail_after = -1;
 	for (; i < r.n; i++)
 		ok = ok && hdh_delay_add(&st, r.day[i], r.pending[i], &err) == HDH_OK;
 	CHECK(ok);
@@ -721,7 +660,7 @@ CheckAllocationFailures(void)
 	CHECK(SameAsRows(&v, &r));
 	hdh_delay_view_free(&st, &v);
 	hdh_delay_state_free(&st);
-	CHECK(live_blocks == 0);
+	CHECK(failmem.live == 0);
 	FreeRows(&r);
 }
 

@@ -9,18 +9,10 @@
 #include <string.h>
 
 #include "core/year_counts_codec.h"
+#include "core_test.h"
 #include "unit.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
-
-static uint64_t
-Next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
 
 /* Parse text in its two passes; totals is malloc'd (free it), NULL when empty. */
 static HdhStatus
@@ -62,13 +54,6 @@ Canonical(const char *text)
 	hdh_year_counts_format(&yc, buf);
 	free(yc.totals);
 	return buf;
-}
-
-static int
-SameCounts(const HdhYearCounts *a, const HdhYearCounts *b)
-{
-	return a->first == b->first && a->count == b->count &&
-		(a->count == 0 || memcmp(a->totals, b->totals, sizeof(int64_t) * (size_t) a->count) == 0);
 }
 
 static HdhStatus
@@ -287,14 +272,14 @@ static void
 RandomCounts(HdhYearCounts *yc, int64_t *totals)
 {
 	int32_t		i;
-	int32_t		n = (int32_t) (Next() % 40);
+	int32_t		n = (int32_t) (TestRand(&rng) % 40);
 
-	yc->first = 1 + (int32_t) (Next() % 9950);
+	yc->first = 1 + (int32_t) (TestRand(&rng) % 9950);
 	yc->count = n;
 	yc->totals = totals;
 	for (i = 0; i < n; i++)
 	{
-		uint64_t	r = Next();
+		uint64_t	r = TestRand(&rng);
 
 		totals[i] = r % 3 == 0 ? 0 : r % 5 == 0 ? INT64_MAX - (int64_t) (r % 100) : (int64_t) (r % 100000);
 	}
@@ -322,12 +307,12 @@ TestRoundTrips(void)
 		if (hdh_year_counts_format_size(&yc) > sizeof(text))
 			bad++;
 		hdh_year_counts_format(&yc, text);
-		if (Parse(text, &got, &err) != HDH_OK || !SameCounts(&got, &want))
+		if (Parse(text, &got, &err) != HDH_OK || !TestSameYearCounts(&got, &want))
 			bad++;
 		free(got.totals);
 		len = hdh_year_counts_encoded_size(&yc);
 		hdh_year_counts_encode(&yc, bin);
-		if (Decode(bin, len, &got, &err) != HDH_OK || !SameCounts(&got, &want))
+		if (Decode(bin, len, &got, &err) != HDH_OK || !TestSameYearCounts(&got, &want))
 			bad++;
 		free(got.totals);
 	}
@@ -365,11 +350,11 @@ TestMutations(void)
 			size_t		tl = strlen(text);
 
 			if (tl > 0)
-				text[Next() % tl] = "{}:,-0123456789 x"[Next() % 17];
-			bin[Next() % len] ^= (unsigned char) (1u << (Next() % 8));
+				text[TestRand(&rng) % tl] = "{}:,-0123456789 x"[TestRand(&rng) % 17];
+			bin[TestRand(&rng) % len] ^= (unsigned char) (1u << (TestRand(&rng) % 8));
 		}
-		if (Next() % 4 == 0)
-			len = (size_t) (Next() % (len + 1));
+		if (TestRand(&rng) % 4 == 0)
+			len = (size_t) (TestRand(&rng) % (len + 1));
 		err.message[0] = '\0';
 		if (Parse(text, &got, &err) == HDH_OK)
 		{

@@ -10,43 +10,18 @@
 
 #include "core/calendar.h"
 #include "core/year_counts_totals.h"
+#include "core_test.h"
 #include "unit.h"
 
-static int	allocations;
+static TestMemory memory = TEST_MEMORY_INIT;
+static const HdhAlloc alloc = {TestAlloc, TestRelease, &memory};
 
-static void *
-TestAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	allocations++;
-	return malloc(size);
-}
-
-static void
-TestFree(void *ctx, void *ptr)
-{
-	(void) ctx;
-	free(ptr);
-}
-
-static const HdhAlloc alloc = {TestAlloc, TestFree, NULL};
-
-/* A small deterministic generator, so failures reproduce. */
 static uint64_t rng = 88172645463325252ULL;
-
-static uint64_t
-Next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
 
 static int32_t
 Between(int32_t lo, int32_t hi)
 {
-	return lo + (int32_t) (Next() % (uint64_t) (hi - lo + 1));
+	return lo + (int32_t) (TestRand(&rng) % (uint64_t) (hi - lo + 1));
 }
 
 /* Day number of year-month-day, from the calendar core and a month table. */
@@ -106,9 +81,9 @@ TestAdd(void)
 	CHECK(Value(&yc, 9999) == 0);
 
 	/* A second add in the same year allocates nothing. */
-	before = allocations;
+	before = memory.allocations;
 	CHECK(hdh_year_counts_add(&yc, 2024, 1, &alloc, &err) == HDH_OK);
-	CHECK(allocations == before);
+	CHECK(memory.allocations == before);
 
 	/* Out of range years, negative weights, overflow. */
 	CHECK(hdh_year_counts_add(&yc, 0, 1, &alloc, &err) == HDH_ERR_RANGE);
@@ -138,7 +113,7 @@ TestAdd(void)
 	for (i = 0; i < 20000; i++)
 	{
 		int32_t		y = i % 7 == 0 ? Between(1, 9999) : Between(1950, 2050);
-		int64_t		w = (int64_t) (Next() % 1000);
+		int64_t		w = (int64_t) (TestRand(&rng) % 1000);
 
 		plain[y] += w;
 		if (hdh_year_counts_add(&yc, y, w, &alloc, &err) != HDH_OK)
@@ -152,12 +127,12 @@ TestAdd(void)
 	Release(&yc);
 
 	/* Growth is geometric: adding 9999 years one by one allocates few times. */
-	before = allocations;
+	before = memory.allocations;
 	for (i = 5000; i >= 1; i--)
 		hdh_year_counts_add(&yc, i, 1, &alloc, &err);
 	for (i = 5001; i <= 9999; i++)
 		hdh_year_counts_add(&yc, i, 1, &alloc, &err);
-	CHECK(allocations - before < 40);
+	CHECK(memory.allocations - before < 40);
 	CHECK(hdh_year_counts_present(&yc) == 9999);
 	Release(&yc);
 }
@@ -227,7 +202,7 @@ TestSpans(void)
 	for (i = 0; i < 3000 && bad == 0; i++)
 	{
 		int32_t		first = Between(Day(2015, 1, 1), Day(2026, 1, 1));
-		int			open = (int) (Next() % 4 == 0);
+		int			open = (int) (TestRand(&rng) % 4 == 0);
 		int32_t		end = first + Between(-3, 1500);
 		int32_t		as_of = Between(Day(2016, 1, 1), Day(2027, 1, 1));
 		int64_t		want[HDH_YEAR_MAX + 1];
