@@ -64,7 +64,7 @@ CheckFinite(DateADT d, const char *name)
 	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("delay_agg: %s date %s is not finite", name, DateText(d)),
+				 errmsg("%s date %s is not finite", name, DateText(d)),
 				 errdetail("A delay is measured between two finite dates.")));
 }
 
@@ -77,7 +77,7 @@ DaysBetween(DateADT started, DateADT finished)
 	if (days < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("delay_agg: finished %s is before started %s",
+				 errmsg("finished %s is before started %s",
 						DateText(finished), DateText(started)),
 				 errdetail("A delay ends on or after the day it starts.")));
 	return days;
@@ -164,10 +164,10 @@ DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("delay_agg: as_of is NULL (started %s, finished %s)",
+				 errmsg("as_of must not be NULL (started %s, finished %s)",
 						PG_ARGISNULL(1) ? "NULL" : DateText(PG_GETARG_DATEADT(1)),
 						PG_ARGISNULL(2) ? "NULL" : DateText(PG_GETARG_DATEADT(2))),
-				 errdetail("as_of is the date the situation is observed on, e.g. current_date.")));
+				 errdetail("The as_of argument is the date the situation is observed on, e.g. current_date.")));
 	as_of = PG_GETARG_DATEADT(3);
 	CheckFinite(as_of, "as_of");
 	if (PG_ARGISNULL(1))
@@ -218,7 +218,7 @@ CheckDays(int32 days)
 	if (days < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("delay_agg: a delay of %d days is negative", days),
+				 errmsg("a delay of %d days is negative", days),
 				 errdetail("A delay is a number of days, 0 or more.")));
 }
 
@@ -268,7 +268,7 @@ DelayAggTransDaysPendingSlow(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("delay_agg: pending is NULL for a delay of %d days", days),
+				 errmsg("pending must not be NULL for a delay of %d days", days),
 				 errdetail("Say whether the delay is still running: true (pending) or false (completed).")));
 	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, PG_GETARG_BOOL(2)));
 }

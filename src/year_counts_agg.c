@@ -95,13 +95,13 @@ YearOfDate(YearCountsState *state, DateADT d)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("date %s has no calendar year", DateText(d)),
-				 errdetail("year_counts counts finite dates only.")));
+				 errdetail("A year_counts counts finite dates only.")));
 	year = hdh_year_of_day(d);
 	if (year < HDH_YEAR_MIN || year > HDH_YEAR_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("year %d of date %s is out of range for year_counts", year, DateText(d)),
-				 errdetail("year_counts holds the years 1 to 9999.")));
+				 errdetail("A year_counts holds the years 1 to 9999.")));
 	state->cached_year = year;
 	state->cached_first = (DateADT) hdh_first_day_of_year(year);
 	state->cached_end = (DateADT) hdh_first_day_of_year(year + 1);
@@ -156,7 +156,7 @@ year_counts_agg_trans_weighted(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("weight " INT64_FORMAT " of date %s is negative",
 						weight, DateText(PG_GETARG_DATEADT(1))),
-				 errdetail("year_counts_agg adds weights of 0 or more.")));
+				 errdetail("Weights are 0 or more.")));
 	state = GetState(fcinfo, aggcxt);
 	AddDate(state, PG_GETARG_DATEADT(1), weight);
 	PG_RETURN_POINTER(state);
@@ -171,13 +171,13 @@ GetAsOf(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("as_of of years_active_agg must not be NULL"),
-				 errdetail("as_of is the date the spans are known on; open spans end there.")));
+				 errmsg("as_of must not be NULL"),
+				 errdetail("The as_of argument is the date the spans are known on; open spans end there.")));
 	as_of = PG_GETARG_DATEADT(2);
 	if (DATE_NOT_FINITE(as_of))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of %s of years_active_agg is not a finite date", DateText(as_of))));
+				 errmsg("as_of %s is not a finite date", DateText(as_of))));
 	return as_of;
 }
 
@@ -198,13 +198,13 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 	if (lower->infinite)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("span \"%s\" of years_active_agg has no lower bound", ValueText(type, value)),
+				 errmsg("span \"%s\" has no lower bound", ValueText(type, value)),
 				 errdetail("A span needs a start date to know its first year.")));
 	first_day = DatumGetDateADT(lower->val);
 	if (DATE_NOT_FINITE(first_day))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("span \"%s\" of years_active_agg starts at %s", ValueText(type, value),
+				 errmsg("span \"%s\" starts at %s", ValueText(type, value),
 						DateText(first_day)),
 				 errdetail("A span needs a finite start date to know its first year.")));
 	if (!lower->inclusive)
@@ -222,7 +222,7 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 		/* Say which span: the core only knows its years. */
 		if (err.status == HDH_ERR_RANGE)
 			snprintf(err.detail, sizeof(err.detail),
-					 "year_counts holds the years 1 to 9999; the span is %s, as of %s.",
+					 "A year_counts holds the years 1 to 9999; the span is %s, as of %s.",
 					 ValueText(type, value), DateText(as_of));
 		hdh_raise(&err);
 	}

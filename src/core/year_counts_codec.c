@@ -16,7 +16,7 @@
 typedef struct EntryCheck
 {
 	HdhStatus	status;			/* HDH_ERR_SYNTAX or HDH_ERR_BINARY */
-	int			have_prev;
+	bool		have_prev;
 	int64_t		prev_year;
 	int64_t		lo;				/* extent of the years with a total */
 	int64_t		hi;
@@ -42,7 +42,7 @@ CheckEntry(EntryCheck *c, int64_t year, int64_t total, HdhError *err,
 		return hdh_fail(err, c->status, "Totals are counts and cannot be negative.",
 						"%s gives year %lld the negative total %lld",
 						what, (long long) year, (long long) total);
-	c->have_prev = 1;
+	c->have_prev = true;
 	c->prev_year = year;
 	if (total > 0)
 	{
@@ -135,7 +135,7 @@ HdhStatus
 hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t *totals,
 					  HdhError *err)
 {
-	EntryCheck	check = {HDH_ERR_SYNTAX, 0, 0, 0, 0};
+	EntryCheck	check = {HDH_ERR_SYNTAX, false, 0, 0, 0};
 	const char *p = SkipSpace(text);
 	HdhStatus	st;
 
@@ -157,7 +157,7 @@ hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t 
 			if (!ReadInteger(p, &end, &year, &overflow))
 				return SyntaxError(err, text, p, "a year");
 			if (overflow)
-				return hdh_fail(err, HDH_ERR_RANGE, "year_counts holds the years 1 to 9999.",
+				return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
 								"year %.*s is out of range for year_counts",
 								(int) (end - tok > 30 ? 30 : end - tok), tok);
 			p = SkipSpace(end);
@@ -246,7 +246,7 @@ HdhStatus
 hdh_year_counts_decode(const unsigned char *buf, size_t len, int32_t *first, int32_t *count,
 					   int64_t *totals, HdhError *err)
 {
-	EntryCheck	check = {HDH_ERR_BINARY, 0, 0, 0, 0};
+	EntryCheck	check = {HDH_ERR_BINARY, false, 0, 0, 0};
 	int32_t		n;
 	size_t		need;
 	int32_t		i;
