@@ -112,4 +112,86 @@ TestSameYearCounts(const HdhYearCounts *a, const HdhYearCounts *b)
 		(a->count == 0 || memcmp(a->totals, b->totals, sizeof(int64_t) * (size_t) a->count) == 0);
 }
 
+/* Rows as plain arrays: the naive reference of the delay tests. */
+typedef struct TestRows
+{
+	int32_t    *day;
+	bool	   *pending;
+	int64_t		n;
+} TestRows;
+
+/* n random rows of 0 .. max_day days, pending_percent of them pending. */
+static inline void
+TestMakeRows(TestRows *r, int64_t n, int64_t max_day, int pending_percent, uint64_t *rng)
+{
+	int64_t		i;
+
+	r->n = n;
+	r->day = malloc((size_t) (n ? n : 1) * sizeof(int32_t));
+	r->pending = malloc((size_t) (n ? n : 1) * sizeof(bool));
+	for (i = 0; i < n; i++)
+	{
+		r->day[i] = (int32_t) TestRandBelow(rng, max_day + 1);
+		r->pending[i] = TestRandBelow(rng, 100) < pending_percent;
+	}
+}
+
+static inline void
+TestFreeRows(TestRows *r)
+{
+	free(r->day);
+	free(r->pending);
+}
+
+/* (day, pending) keys, for qsort. */
+static inline int
+TestCompareKeys(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *) a,
+				y = *(const uint64_t *) b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * The summary of rows, computed naively: (day, pending) keys sorted with
+ * qsort and counted. Its entries are malloc'd: free them.
+ */
+static inline HdhDelaySummary
+TestSummaryOfRows(const TestRows *r)
+{
+	uint64_t   *k = malloc((size_t) (r->n ? r->n : 1) * sizeof(uint64_t));
+	HdhDelayEntry *e = malloc((size_t) (r->n ? r->n : 1) * sizeof(HdhDelayEntry));
+	HdhDelaySummary s = {e, 0, 0, 0};
+	int64_t		i;
+
+	for (i = 0; i < r->n; i++)
+		k[i] = ((uint64_t) r->day[i] << 1) | (r->pending[i] ? 1 : 0);
+	qsort(k, (size_t) r->n, sizeof(uint64_t), TestCompareKeys);
+	for (i = 0; i < r->n; i++)
+	{
+		int32_t		day = (int32_t) (k[i] >> 1);
+
+		if (s.n == 0 || e[s.n - 1].day != day)
+		{
+			e[s.n].day = day;
+			e[s.n].completed = 0;
+			e[s.n].pending = 0;
+			s.n++;
+		}
+		if (k[i] & 1)
+		{
+			e[s.n - 1].pending++;
+			s.pending++;
+		}
+		else
+		{
+			e[s.n - 1].completed++;
+			s.completed++;
+		}
+	}
+	free(k);
+	return s;
+}
+
 #endif
