@@ -25,6 +25,8 @@ struct HdhDelaySegment
 
 static const HdhDelayEntry no_entries[1];	/* what an empty view points to */
 
+/* ---- the small state ---------------------------------------------------- */
+
 /* An empty small state: keys go to the inline buffer. */
 void
 hdh_delay_state_init(HdhDelayState *s, const HdhAlloc *mem)
