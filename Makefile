@@ -67,10 +67,10 @@ $(UPDATES): %.sql: src/sql/updates/%.sql $(SQL_PARTS) $(SQL_QUERIES) src/sql/inc
 
 # ---- C unit tests of src/core/ (plain C, no server headers) ----------------
 UNIT_CC     ?= $(CC)
-UNIT_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc
+UNIT_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc -Itest/lib
 UNIT_TESTS   = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))
 
-build/unit/%: test/unit/%.c test/unit/unit.h $(CORE_SRCS) $(wildcard src/core/*.h)
+build/unit/%: test/unit/%.c test/unit/unit.h test/lib/core_test.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p build/unit
 	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
 
@@ -97,12 +97,12 @@ check-valgrind:
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang-14
 FUZZ_CFLAGS  ?= -std=c99 -g -O1 -Wall -Wextra -Werror \
-                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Itest/lib
 FUZZ_ARGS    ?=
 FUZZ_ENV     ?= $(if $(wildcard /usr/lib/llvm-14/bin/llvm-symbolizer),ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer)
 FUZZ_TARGETS ?= $(patsubst test/fuzz/%.c,%,$(sort $(wildcard test/fuzz/*.c)))
 
-build/fuzz/bin/%: test/fuzz/%.c $(wildcard test/fuzz/*.h) $(CORE_SRCS) $(wildcard src/core/*.h)
+build/fuzz/bin/%: test/fuzz/%.c $(wildcard test/fuzz/*.h) test/lib/core_test.h $(CORE_SRCS) $(wildcard src/core/*.h)
 	@mkdir -p build/fuzz/bin
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(CORE_SRCS) -lm
 

@@ -3,8 +3,8 @@
  *	  A driver of the delay_summary core alone (no server), to count the
  *	  instructions a row and a group cost under callgrind:
  *
- *	  cc -O2 -Isrc -o /tmp/delay_core bench/delay_core.c \
- *		 src/core/delay_summary.c src/core/status.c -lm
+ *	  cc -O2 -Isrc -Itest/lib -o /tmp/delay_core bench/delay_core.c \
+ *		 src/core/alloc.c src/core/delay_*.c src/core/key_sort.c src/core/status.c -lm
  *	  valgrind --tool=callgrind --toggle-collect=BuildStates \
  *		 /tmp/delay_core ROWS GROUPS [PENDING_PERCENT]
  *
@@ -19,23 +19,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/delay_summary.h"
-
-/* malloc for the core. */
-static void *
-BenchAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return malloc(size);
-}
-
-/* free for the core. */
-static void
-BenchRelease(void *ctx, void *p)
-{
-	(void) ctx;
-	free(p);
-}
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
+#include "core_test.h"
 
 /* xorshift64*: the same delays on every run. */
 static uint64_t rng = 88172645463325252ULL;
@@ -44,10 +30,7 @@ static uint64_t rng = 88172645463325252ULL;
 static double
 Uniform(void)
 {
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return ((double) ((rng * 2685821657736338717ULL) >> 11) + 0.5) / 9007199254740992.0;
+	return ((double) (TestRand(&rng) >> 11) + 0.5) / 9007199254740992.0;
 }
 
 #if defined(__GNUC__)
@@ -104,7 +87,7 @@ ReadStates(HdhDelayState *states, long groups, double *check, size_t *bytes)
 int
 main(int argc, char **argv)
 {
-	const HdhDelayAlloc mem = {BenchAlloc, BenchRelease, NULL};
+	const HdhAlloc mem = TestAllocator(NULL);
 	long		rows = argc > 1 ? atol(argv[1]) : 1000000;
 	long		groups = argc > 2 ? atol(argv[2]) : 1;
 	int			pending_percent = argc > 3 ? atoi(argv[3]) : 0;

@@ -1,4 +1,4 @@
--- = and <> on delay_summary and year_counts (src/summary_equality.c), and
+-- = and <> on delay_summary and year_counts (src/hdh_varlena.c), and
 -- what their hash operator classes make work: DISTINCT, GROUP BY, UNION,
 -- INTERSECT, IN, hash joins, hash indexes, hash partitioning. The reference
 -- everywhere is equality of the canonical text forms (::text), computed in

@@ -22,10 +22,11 @@
 #include "utils/memutils.h"
 
 #include "core/delay_codec.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
 #include "delay_summary.h"
 #include "hdh_agg.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
 
 PG_FUNCTION_INFO_V1(delay_agg_trans_dates);
 PG_FUNCTION_INFO_V1(delay_agg_trans_as_of);
@@ -42,9 +43,9 @@ static HdhDelayState *
 NewState(MemoryContext cxt)
 {
 	HdhDelayState *state = MemoryContextAlloc(cxt, sizeof(HdhDelayState));
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 
-	delay_summary_allocator(cxt, &mem);
+	hdh_context_allocator(cxt, &mem);
 	hdh_delay_state_init(state, &mem);
 	return state;
 }
@@ -63,7 +64,7 @@ CheckFinite(DateADT d, const char *name)
 	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("delay_agg: %s date %s is not finite", name, DateText(d)),
+				 errmsg("%s date %s is not finite", name, DateText(d)),
 				 errdetail("A delay is measured between two finite dates.")));
 }
 
@@ -76,7 +77,7 @@ DaysBetween(DateADT started, DateADT finished)
 	if (days < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_EXCEPTION),
-				 errmsg("delay_agg: finished %s is before started %s",
+				 errmsg("finished %s is before started %s",
 						DateText(finished), DateText(started)),
 				 errdetail("A delay ends on or after the day it starts.")));
 	return days;
@@ -145,51 +146,48 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
 }
 
 /*
- * delay_agg(started, finished, as_of): the situation known on as_of. Rows
- * started after as_of (or with no start) are skipped; an end after as_of or
- * none is pending, censored at as_of - started. A NULL as_of is an ERROR.
+ * delay_agg(started, finished, as_of): the situation known on as_of
+ * (hdh_delay_as_of has the rule). Rows with no start are skipped; a NULL
+ * as_of is an ERROR.
  */
 pg_noinline static Datum
 DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_as_of");
 	DateADT		started,
+				finished = 0,
 				as_of;
+	bool		has_finished = !PG_ARGISNULL(2),
+				pending;
+	int64		days;
 
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("delay_agg: as_of is NULL (started %s, finished %s)",
+				 errmsg("as_of must not be NULL (started %s, finished %s)",
 						PG_ARGISNULL(1) ? "NULL" : DateText(PG_GETARG_DATEADT(1)),
 						PG_ARGISNULL(2) ? "NULL" : DateText(PG_GETARG_DATEADT(2))),
-				 errdetail("as_of is the date the situation is observed on, e.g. current_date.")));
+				 errdetail("The as_of argument is the date the situation is observed on, e.g. current_date.")));
 	as_of = PG_GETARG_DATEADT(3);
 	CheckFinite(as_of, "as_of");
 	if (PG_ARGISNULL(1))
 		RETURN_STATE_UNCHANGED();
 	started = PG_GETARG_DATEADT(1);
 	CheckFinite(started, "started");
-	if (!PG_ARGISNULL(2))
+	if (has_finished)
 	{
-		DateADT		finished = PG_GETARG_DATEADT(2);
-		int64		days;
-
+		finished = PG_GETARG_DATEADT(2);
 		CheckFinite(finished, "finished");
-		days = DaysBetween(started, finished);
-		if (started > as_of)
-			RETURN_STATE_UNCHANGED();
-		if (finished <= as_of)
-			PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, false));
+		DaysBetween(started, finished);
 	}
-	else if (started > as_of)
+	if (!hdh_delay_as_of(started, has_finished, finished, as_of, &days, &pending))
 		RETURN_STATE_UNCHANGED();
-	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, (int64) as_of - (int64) started, true));
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, pending));
 }
 
 /*
- * delay_agg(started, finished, as_of). Fast path: finite dates, started on
- * or before as_of, and an end on or after the start: completed when it is
- * on or before as_of, else (or with no end) pending at as_of - started.
+ * delay_agg(started, finished, as_of). Fast path: finite dates and an end
+ * on or after the start, observed as hdh_delay_as_of says.
  */
 Datum
 delay_agg_trans_as_of(PG_FUNCTION_ARGS)
@@ -199,25 +197,16 @@ delay_agg_trans_as_of(PG_FUNCTION_ARGS)
 		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
 		DateADT		started = PG_GETARG_DATEADT(1);
 		DateADT		as_of = PG_GETARG_DATEADT(3);
+		bool		has_finished = !PG_ARGISNULL(2);
+		DateADT		finished = has_finished ? PG_GETARG_DATEADT(2) : 0;
+		int64		days;
+		bool		pending;
 
-		if (likely(started > DATEVAL_NOBEGIN && as_of < DATEVAL_NOEND && started <= as_of))
-		{
-			if (PG_ARGISNULL(2))
-			{
-				if (hdh_delay_add_fast(state, (uint64) ((int64) as_of - started), true))
-					PG_RETURN_POINTER(state);
-			}
-			else
-			{
-				DateADT		finished = PG_GETARG_DATEADT(2);
-
-				if (finished >= started && finished < DATEVAL_NOEND &&
-					(finished <= as_of
-					 ? hdh_delay_add_fast(state, (uint64) ((int64) finished - started), false)
-					 : hdh_delay_add_fast(state, (uint64) ((int64) as_of - started), true)))
-					PG_RETURN_POINTER(state);
-			}
-		}
+		if (likely(started > DATEVAL_NOBEGIN && as_of < DATEVAL_NOEND &&
+				   (!has_finished || (finished >= started && finished < DATEVAL_NOEND)) &&
+				   hdh_delay_as_of(started, has_finished, finished, as_of, &days, &pending) &&
+				   hdh_delay_add_fast(state, (uint64) days, pending)))
+			PG_RETURN_POINTER(state);
 	}
 	return DelayAggTransAsOfSlow(fcinfo);
 }
@@ -229,7 +218,7 @@ CheckDays(int32 days)
 	if (days < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("delay_agg: a delay of %d days is negative", days),
+				 errmsg("a delay of %d days is negative", days),
 				 errdetail("A delay is a number of days, 0 or more.")));
 }
 
@@ -279,7 +268,7 @@ DelayAggTransDaysPendingSlow(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("delay_agg: pending is NULL for a delay of %d days", days),
+				 errmsg("pending must not be NULL for a delay of %d days", days),
 				 errdetail("Say whether the delay is still running: true (pending) or false (completed).")));
 	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, PG_GETARG_BOOL(2)));
 }
@@ -394,12 +383,12 @@ delay_agg_deserialize(PG_FUNCTION_ARGS)
 	bytea	   *in;
 	HdhDelayState *state;
 	HdhDelaySummary sum;
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhError	err;
 
 	hdh_agg_context(fcinfo, "delay_agg_deserialize");
 	in = PG_GETARG_BYTEA_PP(0);
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
 							   &mem, HDH_ERR_BINARY, &sum, &err), &err);
 	state = NewState(CurrentMemoryContext);

@@ -1,8 +1,9 @@
 /*
  * src/delay_summary.c
- *	  The delay_summary type: text and binary I/O, accessors and the +
- *	  operator. The math and the codecs are in src/core/; this file only moves
- *	  values between SQL and the core and raises its failures.
+ *	  The delay_summary type: text and binary I/O, accessors, the +
+ *	  operator, equality and hashing. The math and the codecs are in
+ *	  src/core/; this file only moves values between SQL and the core and
+ *	  raises its failures.
  */
 #include "postgres.h"
 
@@ -12,9 +13,12 @@
 
 #include "core/delay_codec.h"
 #include "core/delay_km.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
 #include "delay_summary.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
+#include "hdh_varlena.h"
 
 /* The average Gregorian month in days: 365.2425 / 12. */
 #define DAYS_PER_MONTH 30.436875
@@ -38,41 +42,20 @@ PG_FUNCTION_INFO_V1(delay_summary_share_within);
 PG_FUNCTION_INFO_V1(delay_summary_km_survival);
 PG_FUNCTION_INFO_V1(delay_summary_km_median_days);
 PG_FUNCTION_INFO_V1(delay_summary_rmst_days);
-
-/* palloc for the core; NULL rather than an ERROR so the core can name the size. */
-static void *
-PallocFor(void *ctx, size_t size)
-{
-	return MemoryContextAllocExtended((MemoryContext) ctx, size,
-									  MCXT_ALLOC_HUGE | MCXT_ALLOC_NO_OOM);
-}
-
-/* pfree for the core. */
-static void
-PfreeFor(void *ctx, void *ptr)
-{
-	(void) ctx;
-	pfree(ptr);
-}
-
-/* The core allocates through these callbacks in the given context. */
-void
-delay_summary_allocator(MemoryContext cxt, HdhDelayAlloc *mem)
-{
-	mem->alloc = PallocFor;
-	mem->release = PfreeFor;
-	mem->ctx = cxt;
-}
+PG_FUNCTION_INFO_V1(delay_summary_eq);
+PG_FUNCTION_INFO_V1(delay_summary_ne);
+PG_FUNCTION_INFO_V1(delay_summary_hash);
+PG_FUNCTION_INFO_V1(delay_summary_hash_extended);
 
 /* Every reader validates: a corrupted stored value is an ERROR, never a crash. */
 void
 delay_summary_read(Datum datum, HdhDelaySummary *out)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(datum);
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhError	err;
 
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_unpack((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v),
 							   &mem, HDH_ERR_DATA, out, &err), &err);
 }
@@ -99,11 +82,11 @@ Datum
 delay_summary_in(PG_FUNCTION_ARGS)
 {
 	const char *text = PG_GETARG_CSTRING(0);
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhDelaySummary sum;
 	HdhError	err;
 
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_parse(text, &mem, &sum, &err), &err);
 	PG_RETURN_DATUM(delay_summary_make(&sum));
 }
@@ -132,11 +115,11 @@ Datum
 delay_summary_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhDelaySummary sum;
 	HdhError	err;
 
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	HDH_CHECK(hdh_delay_wire_read((const uint8_t *) buf->data + buf->cursor,
 								  (size_t) (buf->len - buf->cursor), &mem, &sum, &err), &err);
 	buf->cursor = buf->len;
@@ -172,13 +155,13 @@ delay_summary_add(PG_FUNCTION_ARGS)
 	HdhDelaySummary a,
 				b,
 				sum;
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	HdhDelayState state;
 	HdhError	err;
 
 	delay_summary_read(PG_GETARG_DATUM(0), &a);
 	delay_summary_read(PG_GETARG_DATUM(1), &b);
-	delay_summary_allocator(CurrentMemoryContext, &mem);
+	hdh_context_allocator(CurrentMemoryContext, &mem);
 	hdh_delay_state_init(&state, &mem);
 	HDH_CHECK(hdh_delay_add_summary(&state, &a, &err), &err);
 	HDH_CHECK(hdh_delay_add_summary(&state, &b, &err), &err);
@@ -383,4 +366,47 @@ delay_summary_rmst_days(PG_FUNCTION_ARGS)
 	if (!defined)
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(v);
+}
+
+/* ---- equality and hashing (=, <>, delay_summary_hash_ops) ----
+ *
+ * A delay_summary has exactly one stored byte string per value (hdh_varlena.h
+ * says why that makes byte equality value equality): every stored value is
+ * written by delay_summary_make() through hdh_delay_pack()
+ * (src/core/delay_codec.c), whatever built it (text or binary input, +,
+ * delay_agg, rollup), from a summary that hdh_delay_check() accepts: days
+ * strictly ascending, each listed once with a positive count, header totals
+ * equal to the sums. The packed form writes every byte (version 1, flags 0,
+ * reserved 0, n and totals, then shortest-form LEB128 varints;
+ * hdh_delay_packed_size() is exact), so a summary has one encoding, and
+ * hdh_delay_unpack() rejects any other (overlong varint, trailing byte,
+ * non-zero flags).
+ */
+
+/* s1 = s2: the same delays, day by day. */
+Datum
+delay_summary_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(hdh_varlena_equal(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* s1 <> s2. */
+Datum
+delay_summary_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!hdh_varlena_equal(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* Hash support of the hash operator class. */
+Datum
+delay_summary_hash(PG_FUNCTION_ARGS)
+{
+	return hdh_varlena_hash(PG_GETARG_DATUM(0));
+}
+
+/* Extended hash support of the hash operator class. */
+Datum
+delay_summary_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hdh_varlena_hash_extended(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1));
 }

@@ -10,10 +10,7 @@
 
 #include "fmgr.h"
 
-#include "core/delay_summary.h"
-
-/* An allocator that pallocs in cxt (huge allocations allowed, NULL when out of memory). */
-extern void delay_summary_allocator(MemoryContext cxt, HdhDelayAlloc *mem);
+#include "core/delay_state.h"
 
 /* Read a stored delay_summary datum (detoasted, fully checked); memory in CurrentMemoryContext. */
 extern void delay_summary_read(Datum datum, HdhDelaySummary *out);

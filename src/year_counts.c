@@ -1,7 +1,8 @@
 /*
  * src/year_counts.c
- *	  The year_counts type: text and binary I/O, the + operator, and the
- *	  accessors value_in, multiplier, yoy, cagr, cumulative and years.
+ *	  The year_counts type: text and binary I/O, the + operator, the
+ *	  accessors value_in, multiplier, yoy, cagr, cumulative and years,
+ *	  equality and hashing.
  *
  * The arithmetic and the codecs are in src/core/year_counts*.c; this file
  * translates arguments, allocates and raises errors.
@@ -19,6 +20,8 @@
 
 #include "core/year_counts_codec.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
+#include "hdh_varlena.h"
 #include "year_counts.h"
 
 PG_FUNCTION_INFO_V1(year_counts_in);
@@ -32,85 +35,50 @@ PG_FUNCTION_INFO_V1(year_counts_yoy);
 PG_FUNCTION_INFO_V1(year_counts_cagr);
 PG_FUNCTION_INFO_V1(year_counts_cumulative);
 PG_FUNCTION_INFO_V1(year_counts_years);
+PG_FUNCTION_INFO_V1(year_counts_eq);
+PG_FUNCTION_INFO_V1(year_counts_ne);
+PG_FUNCTION_INFO_V1(year_counts_hash);
+PG_FUNCTION_INFO_V1(year_counts_hash_extended);
 
-/* Core asks for memory through these two, bound to one context. */
-static void *
-AllocInContext(void *ctx, size_t size)
+/* The stored form is written by the core, into memory of exactly its size. */
+HdhYearCountsStored *
+year_counts_make(const HdhYearCounts *yc)
 {
-	return MemoryContextAlloc((MemoryContext) ctx, size);
-}
+	size_t		size = hdh_year_counts_stored_size(yc);
+	HdhYearCountsStored *data = palloc(size);
 
-static void
-FreeInContext(void *ctx, void *ptr)
-{
-	(void) ctx;
-	pfree(ptr);
-}
-
-void
-YearCountsAllocIn(HdhYearCountsAlloc *alloc, MemoryContext cxt)
-{
-	alloc->alloc = AllocInContext;
-	alloc->release = FreeInContext;
-	alloc->ctx = cxt;
-}
-
-/* Stored values are always trimmed, so that equal values have equal bytes. */
-YearCountsData *
-YearCountsFromCore(const HdhYearCounts *yc)
-{
-	HdhYearCounts part = hdh_year_counts_trimmed(yc);
-	Size		size = YEAR_COUNTS_SIZE(part.count);
-	YearCountsData *data = palloc0(size);
-
+	hdh_year_counts_store(yc, data);
 	SET_VARSIZE(data, size);
-	data->version = YEAR_COUNTS_VERSION;
-	data->first_year = part.first;
-	data->nyears = part.count;
-	if (part.count > 0)
-		memcpy(data->totals, part.totals, sizeof(int64) * part.count);
 	return data;
 }
 
-/* Never trust a length: check the header and invariants before reading totals. */
+/* Every reader validates: a corrupted stored value is an ERROR, never a crash. */
 HdhYearCounts
-YearCountsToCore(const YearCountsData *data, HdhStatus status)
+year_counts_read(const HdhYearCountsStored *data, HdhStatus status)
 {
-	HdhYearCounts yc = HDH_YEAR_COUNTS_EMPTY;
+	HdhYearCounts yc;
 	HdhError	err;
-	Size		size = VARSIZE_ANY(data);
 
-	if (size < YEAR_COUNTS_SIZE(0))
-	{
-		hdh_fail(&err, status, NULL, "year_counts value is truncated: %zu bytes", size);
-		hdh_raise(&err);
-	}
-	if (data->version != YEAR_COUNTS_VERSION || data->flags != 0 || data->reserved != 0)
-	{
-		hdh_fail(&err, status, "This version of hdh_roadmap reads version 1 with flags 0.",
-				 "year_counts value has version %d and flags %d",
-				 (int) data->version, (int) data->flags);
-		hdh_raise(&err);
-	}
-	if (data->nyears < 0 || data->nyears > HDH_YEAR_MAX - HDH_YEAR_MIN + 1 ||
-		size != YEAR_COUNTS_SIZE(data->nyears))
-	{
-		hdh_fail(&err, status, NULL, "year_counts value of %zu bytes claims %d years",
-				 size, (int) data->nyears);
-		hdh_raise(&err);
-	}
-	yc.first = data->first_year;
-	yc.count = data->nyears;
-	yc.totals = (int64_t *) data->totals;
-	HDH_CHECK(hdh_year_counts_check_trimmed(&yc, status, &err), &err);
+	HDH_CHECK(hdh_year_counts_load(data, VARSIZE(data), status, &yc, &err), &err);
 	return yc;
+}
+
+/* A new stored value of count years from first, every total 0. */
+static HdhYearCountsStored *
+NewStored(int32_t first, int32_t count)
+{
+	HdhYearCountsStored *data = palloc0(HDH_YEAR_COUNTS_STORED_SIZE(count));
+
+	SET_VARSIZE(data, HDH_YEAR_COUNTS_STORED_SIZE(count));
+	hdh_year_counts_store_header(data, first, count);
+	return data;
 }
 
 /* Core view of argument n. */
 static HdhYearCounts
 GetArgYearCounts(FunctionCallInfo fcinfo, int n)
 {
-	return YearCountsToCore(PG_GETARG_YEAR_COUNTS_P(n), HDH_ERR_DATA);
+	return year_counts_read(PG_GETARG_YEAR_COUNTS_P(n), HDH_ERR_DATA);
 }
 
 /* Text input: parse once to validate and size, once more to fill. */
@@ -121,14 +89,10 @@ year_counts_in(PG_FUNCTION_ARGS)
 	HdhError	err;
 	int32_t		first;
 	int32_t		count;
-	YearCountsData *data;
+	HdhYearCountsStored *data;
 
 	HDH_CHECK(hdh_year_counts_parse(text, &first, &count, NULL, &err), &err);
-	data = palloc0(YEAR_COUNTS_SIZE(count));
-	SET_VARSIZE(data, YEAR_COUNTS_SIZE(count));
-	data->version = YEAR_COUNTS_VERSION;
-	data->first_year = first;
-	data->nyears = count;
+	data = NewStored(first, count);
 	HDH_CHECK(hdh_year_counts_parse(text, &first, &count, (int64_t *) data->totals, &err), &err);
 	PG_RETURN_YEAR_COUNTS_P(data);
 }
@@ -153,14 +117,10 @@ year_counts_recv(PG_FUNCTION_ARGS)
 	HdhError	err;
 	int32_t		first;
 	int32_t		count;
-	YearCountsData *data;
+	HdhYearCountsStored *data;
 
 	HDH_CHECK(hdh_year_counts_decode(bytes, len, &first, &count, NULL, &err), &err);
-	data = palloc0(YEAR_COUNTS_SIZE(count));
-	SET_VARSIZE(data, YEAR_COUNTS_SIZE(count));
-	data->version = YEAR_COUNTS_VERSION;
-	data->first_year = first;
-	data->nyears = count;
+	data = NewStored(first, count);
 	HDH_CHECK(hdh_year_counts_decode(bytes, len, &first, &count, (int64_t *) data->totals, &err),
 			  &err);
 	buf->cursor = buf->len;
@@ -188,13 +148,13 @@ year_counts_add(PG_FUNCTION_ARGS)
 	HdhYearCounts a = GetArgYearCounts(fcinfo, 0);
 	HdhYearCounts b = GetArgYearCounts(fcinfo, 1);
 	HdhYearCounts sum = HDH_YEAR_COUNTS_EMPTY;
-	HdhYearCountsAlloc alloc;
+	HdhAlloc	alloc;
 	HdhError	err;
 
-	YearCountsAllocIn(&alloc, CurrentMemoryContext);
+	hdh_context_allocator(CurrentMemoryContext, &alloc);
 	HDH_CHECK(hdh_year_counts_merge(&sum, &a, &alloc, &err), &err);
 	HDH_CHECK(hdh_year_counts_merge(&sum, &b, &alloc, &err), &err);
-	PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&sum));
+	PG_RETURN_YEAR_COUNTS_P(year_counts_make(&sum));
 }
 
 Datum
@@ -214,7 +174,7 @@ Multiplier(FunctionCallInfo fcinfo, int64 base_year, int64 year)
 {
 	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
 	double		ratio;
-	int			defined;
+	bool		defined;
 	HdhError	err;
 
 	HDH_CHECK(hdh_year_counts_multiplier(&yc, base_year, year, &ratio, &defined, &err), &err);
@@ -242,7 +202,7 @@ year_counts_cagr(PG_FUNCTION_ARGS)
 {
 	HdhYearCounts yc = GetArgYearCounts(fcinfo, 0);
 	double		rate;
-	int			defined;
+	bool		defined;
 	HdhError	err;
 
 	HDH_CHECK(hdh_year_counts_cagr(&yc, PG_GETARG_INT32(1), PG_GETARG_INT32(2),
@@ -285,4 +245,44 @@ year_counts_years(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/* ---- equality and hashing (=, <>, year_counts_hash_ops) ----
+ *
+ * A year_counts has exactly one stored byte string per value (hdh_varlena.h
+ * says why that makes byte equality value equality): every stored value is
+ * written by hdh_year_counts_store() (src/core/year_counts_codec.c, through
+ * year_counts_make()) or, for text and binary input, into palloc0'd memory
+ * after hdh_year_counts_store_header(): trimmed (the first and last totals
+ * non-zero, an empty value has first year 0), with version 1, flags and
+ * reserved 0, and the years in between that have nothing hold 0; the struct
+ * has no padding. hdh_year_counts_load() rejects anything else.
+ */
+
+/* yc1 = yc2: the same total in every year. */
+Datum
+year_counts_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(hdh_varlena_equal(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* yc1 <> yc2. */
+Datum
+year_counts_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(!hdh_varlena_equal(PG_GETARG_DATUM(0), PG_GETARG_DATUM(1)));
+}
+
+/* Hash support of the hash operator class. */
+Datum
+year_counts_hash(PG_FUNCTION_ARGS)
+{
+	return hdh_varlena_hash(PG_GETARG_DATUM(0));
+}
+
+/* Extended hash support of the hash operator class. */
+Datum
+year_counts_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hdh_varlena_hash_extended(PG_GETARG_DATUM(0), (uint64) PG_GETARG_INT64(1));
 }

@@ -6,7 +6,7 @@
  *	  parallel plans.
  *
  * The state is a dense array of totals over the years seen so far (see
- * src/core/year_counts.h), allocated in the aggregate context and grown
+ * src/core/year_counts_totals.h), allocated in the aggregate context and grown
  * geometrically; a row costs an index check and an addition. The final
  * function only reads the state, so the aggregates also serve as window
  * aggregates.
@@ -23,6 +23,7 @@
 #include "core/calendar.h"
 #include "hdh_agg.h"
 #include "hdh_error.h"
+#include "hdh_memory.h"
 #include "year_counts.h"
 
 PG_FUNCTION_INFO_V1(year_counts_agg_trans);
@@ -38,7 +39,7 @@ PG_FUNCTION_INFO_V1(year_counts_agg_final);
 typedef struct YearCountsState
 {
 	HdhYearCounts yc;			/* totals, in the aggregate context */
-	HdhYearCountsAlloc alloc;	/* allocates in that context */
+	HdhAlloc	alloc;			/* allocates in that context */
 	/* The last date's year, so that most rows skip the calendar arithmetic. */
 	int32		cached_year;
 	DateADT		cached_first;	/* first day of cached_year */
@@ -51,7 +52,7 @@ NewState(MemoryContext aggcxt)
 {
 	YearCountsState *state = MemoryContextAllocZero(aggcxt, sizeof(YearCountsState));
 
-	YearCountsAllocIn(&state->alloc, aggcxt);
+	hdh_context_allocator(aggcxt, &state->alloc);
 	return state;
 }
 
@@ -94,13 +95,13 @@ YearOfDate(YearCountsState *state, DateADT d)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
 				 errmsg("date %s has no calendar year", DateText(d)),
-				 errdetail("year_counts counts finite dates only.")));
+				 errdetail("A year_counts counts finite dates only.")));
 	year = hdh_year_of_day(d);
 	if (year < HDH_YEAR_MIN || year > HDH_YEAR_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("year %d of date %s is out of range for year_counts", year, DateText(d)),
-				 errdetail("year_counts holds the years 1 to 9999.")));
+				 errdetail("A year_counts holds the years 1 to 9999.")));
 	state->cached_year = year;
 	state->cached_first = (DateADT) hdh_first_day_of_year(year);
 	state->cached_end = (DateADT) hdh_first_day_of_year(year + 1);
@@ -155,7 +156,7 @@ year_counts_agg_trans_weighted(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("weight " INT64_FORMAT " of date %s is negative",
 						weight, DateText(PG_GETARG_DATEADT(1))),
-				 errdetail("year_counts_agg adds weights of 0 or more.")));
+				 errdetail("Weights are 0 or more.")));
 	state = GetState(fcinfo, aggcxt);
 	AddDate(state, PG_GETARG_DATEADT(1), weight);
 	PG_RETURN_POINTER(state);
@@ -170,13 +171,13 @@ GetAsOf(FunctionCallInfo fcinfo)
 	if (PG_ARGISNULL(2))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("as_of of years_active_agg must not be NULL"),
-				 errdetail("as_of is the date the spans are known on; open spans end there.")));
+				 errmsg("as_of must not be NULL"),
+				 errdetail("The as_of argument is the date the spans are known on; open spans end there.")));
 	as_of = PG_GETARG_DATEADT(2);
 	if (DATE_NOT_FINITE(as_of))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("as_of %s of years_active_agg is not a finite date", DateText(as_of))));
+				 errmsg("as_of %s is not a finite date", DateText(as_of))));
 	return as_of;
 }
 
@@ -197,13 +198,13 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 	if (lower->infinite)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("span \"%s\" of years_active_agg has no lower bound", ValueText(type, value)),
+				 errmsg("span \"%s\" has no lower bound", ValueText(type, value)),
 				 errdetail("A span needs a start date to know its first year.")));
 	first_day = DatumGetDateADT(lower->val);
 	if (DATE_NOT_FINITE(first_day))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
-				 errmsg("span \"%s\" of years_active_agg starts at %s", ValueText(type, value),
+				 errmsg("span \"%s\" starts at %s", ValueText(type, value),
 						DateText(first_day)),
 				 errdetail("A span needs a finite start date to know its first year.")));
 	if (!lower->inclusive)
@@ -215,13 +216,13 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 		end_day = DatumGetDateADT(upper->val) + (upper->inclusive ? 1 : 0);
 	if (*state == NULL)
 		*state = NewState(aggcxt);
-	if (hdh_year_counts_add_span(&(*state)->yc, first_day, end_day, end_open ? 1 : 0,
+	if (hdh_year_counts_add_span(&(*state)->yc, first_day, end_day, end_open,
 								 as_of, counted_through, &(*state)->alloc, &err) != HDH_OK)
 	{
 		/* Say which span: the core only knows its years. */
 		if (err.status == HDH_ERR_RANGE)
 			snprintf(err.detail, sizeof(err.detail),
-					 "year_counts holds the years 1 to 9999; the span is %s, as of %s.",
+					 "A year_counts holds the years 1 to 9999; the span is %s, as of %s.",
 					 ValueText(type, value), DateText(as_of));
 		hdh_raise(&err);
 	}
@@ -307,7 +308,7 @@ year_counts_rollup_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
 	}
-	part = YearCountsToCore(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
+	part = year_counts_read(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
 	state = GetState(fcinfo, aggcxt);
 	HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
 	PG_RETURN_POINTER(state);
@@ -342,7 +343,7 @@ year_counts_agg_serialize(PG_FUNCTION_ARGS)
 
 	hdh_agg_context(fcinfo, "year_counts_agg_serialize");
 	state = (YearCountsState *) PG_GETARG_POINTER(0);
-	PG_RETURN_BYTEA_P((bytea *) YearCountsFromCore(&state->yc));
+	PG_RETURN_BYTEA_P((bytea *) year_counts_make(&state->yc));
 }
 
 /* Every length and invariant is checked again before the bytes are used. */
@@ -351,8 +352,8 @@ year_counts_agg_deserialize(PG_FUNCTION_ARGS)
 {
 	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_deserialize");
 	/* A copy, so that the int64 totals are aligned. */
-	YearCountsData *data = (YearCountsData *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-	HdhYearCounts part = YearCountsToCore(data, HDH_ERR_BINARY);
+	HdhYearCountsStored *data = (HdhYearCountsStored *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
+	HdhYearCounts part = year_counts_read(data, HDH_ERR_BINARY);
 	YearCountsState *state = NewState(aggcxt);
 	HdhError	err;
 
@@ -369,6 +370,6 @@ year_counts_agg_final(PG_FUNCTION_ARGS)
 
 	hdh_agg_context(fcinfo, "year_counts_agg_final");
 	if (PG_ARGISNULL(0))
-		PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&empty));
-	PG_RETURN_YEAR_COUNTS_P(YearCountsFromCore(&((YearCountsState *) PG_GETARG_POINTER(0))->yc));
+		PG_RETURN_YEAR_COUNTS_P(year_counts_make(&empty));
+	PG_RETURN_YEAR_COUNTS_P(year_counts_make(&((YearCountsState *) PG_GETARG_POINTER(0))->yc));
 }

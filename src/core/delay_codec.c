@@ -258,7 +258,7 @@ CountColons(const char *p, const char *end)
  * lists by day.
  */
 HdhStatus
-hdh_delay_parse(const char *text, const HdhDelayAlloc *mem, HdhDelaySummary *out,
+hdh_delay_parse(const char *text, const HdhAlloc *mem, HdhDelaySummary *out,
 				HdhError *err)
 {
 	const char *p = text;
@@ -511,7 +511,7 @@ hdh_delay_wire_write(const HdhDelaySummary *sum, uint8_t *out)
 
 /* The binary form, for receive: lengths first, then the canonical checks. */
 HdhStatus
-hdh_delay_wire_read(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
+hdh_delay_wire_read(const uint8_t *data, size_t len, const HdhAlloc *mem,
 					HdhDelaySummary *out, HdhError *err)
 {
 	int32_t		n,
@@ -633,7 +633,7 @@ hdh_delay_pack(const HdhDelaySummary *sum, uint8_t *out)
 
 /* The stored form back, every varint and length checked before use. */
 HdhStatus
-hdh_delay_unpack(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
+hdh_delay_unpack(const uint8_t *data, size_t len, const HdhAlloc *mem,
 				 HdhStatus status, HdhDelaySummary *out, HdhError *err)
 {
 	const uint8_t *p,

@@ -28,7 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/delay_summary.h"
+#include "core/alloc.h"
+#include "core/delay_form.h"
 #include "core/status.h"
 
 #define HDH_DELAY_FORMAT_VERSION 1
@@ -45,14 +46,14 @@ extern size_t hdh_delay_text_size(const HdhDelaySummary *sum);
 extern size_t hdh_delay_format(const HdhDelaySummary *sum, char *out);
 
 /* Read the text form; entries are allocated from mem and out points to them. */
-extern HdhStatus hdh_delay_parse(const char *text, const HdhDelayAlloc *mem,
+extern HdhStatus hdh_delay_parse(const char *text, const HdhAlloc *mem,
 								 HdhDelaySummary *out, HdhError *err);
 
 /* ---- binary (send / receive) ---- */
 
 extern size_t hdh_delay_wire_size(const HdhDelaySummary *sum);
 extern void hdh_delay_wire_write(const HdhDelaySummary *sum, uint8_t *out);
-extern HdhStatus hdh_delay_wire_read(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
+extern HdhStatus hdh_delay_wire_read(const uint8_t *data, size_t len, const HdhAlloc *mem,
 									 HdhDelaySummary *out, HdhError *err);
 
 /* ---- packed (stored form, aggregate serialization) ---- */
@@ -64,7 +65,7 @@ extern void hdh_delay_pack(const HdhDelaySummary *sum, uint8_t *out);
  * Read a packed summary; `status` is the failure class to report
  * (HDH_ERR_DATA for a stored value, HDH_ERR_BINARY for a serialized state).
  */
-extern HdhStatus hdh_delay_unpack(const uint8_t *data, size_t len, const HdhDelayAlloc *mem,
+extern HdhStatus hdh_delay_unpack(const uint8_t *data, size_t len, const HdhAlloc *mem,
 								  HdhStatus status, HdhDelaySummary *out, HdhError *err);
 
 #endif

@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/delay_summary.h"
+#include "core/delay_form.h"
 #include "core/status.h"
 
 /* S(t), the estimated probability that a delay lasts more than t days. */

@@ -16,7 +16,7 @@
 typedef struct EntryCheck
 {
 	HdhStatus	status;			/* HDH_ERR_SYNTAX or HDH_ERR_BINARY */
-	int			have_prev;
+	bool		have_prev;
 	int64_t		prev_year;
 	int64_t		lo;				/* extent of the years with a total */
 	int64_t		hi;
@@ -42,7 +42,7 @@ CheckEntry(EntryCheck *c, int64_t year, int64_t total, HdhError *err,
 		return hdh_fail(err, c->status, "Totals are counts and cannot be negative.",
 						"%s gives year %lld the negative total %lld",
 						what, (long long) year, (long long) total);
-	c->have_prev = 1;
+	c->have_prev = true;
 	c->prev_year = year;
 	if (total > 0)
 	{
@@ -135,7 +135,7 @@ HdhStatus
 hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t *totals,
 					  HdhError *err)
 {
-	EntryCheck	check = {HDH_ERR_SYNTAX, 0, 0, 0, 0};
+	EntryCheck	check = {HDH_ERR_SYNTAX, false, 0, 0, 0};
 	const char *p = SkipSpace(text);
 	HdhStatus	st;
 
@@ -157,7 +157,7 @@ hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t 
 			if (!ReadInteger(p, &end, &year, &overflow))
 				return SyntaxError(err, text, p, "a year");
 			if (overflow)
-				return hdh_fail(err, HDH_ERR_RANGE, "year_counts holds the years 1 to 9999.",
+				return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
 								"year %.*s is out of range for year_counts",
 								(int) (end - tok > 30 ? 30 : end - tok), tok);
 			p = SkipSpace(end);
@@ -246,7 +246,7 @@ HdhStatus
 hdh_year_counts_decode(const unsigned char *buf, size_t len, int32_t *first, int32_t *count,
 					   int64_t *totals, HdhError *err)
 {
-	EntryCheck	check = {HDH_ERR_BINARY, 0, 0, 0, 0};
+	EntryCheck	check = {HDH_ERR_BINARY, false, 0, 0, 0};
 	int32_t		n;
 	size_t		need;
 	int32_t		i;
@@ -318,4 +318,60 @@ hdh_year_counts_encode(const HdhYearCounts *yc, unsigned char *buf)
 		WriteU32(p + 8, (uint32_t) total);
 		p += HDH_YEAR_COUNTS_BINARY_ENTRY;
 	}
+}
+
+/* ---- stored form ---------------------------------------------------------- */
+
+size_t
+hdh_year_counts_stored_size(const HdhYearCounts *yc)
+{
+	return HDH_YEAR_COUNTS_STORED_SIZE(hdh_year_counts_trimmed(yc).count);
+}
+
+void
+hdh_year_counts_store_header(HdhYearCountsStored *out, int32_t first, int32_t count)
+{
+	out->version = HDH_YEAR_COUNTS_STORED_VERSION;
+	out->flags = 0;
+	out->reserved = 0;
+	out->first_year = first;
+	out->nyears = count;
+}
+
+/* Stored values are always trimmed, so that equal values have equal bytes. */
+void
+hdh_year_counts_store(const HdhYearCounts *yc, HdhYearCountsStored *out)
+{
+	HdhYearCounts part = hdh_year_counts_trimmed(yc);
+
+	hdh_year_counts_store_header(out, part.first, part.count);
+	if (part.count > 0)
+		memcpy(out->totals, part.totals, sizeof(int64_t) * (size_t) part.count);
+}
+
+/* Never trust a length: check the header and invariants before reading totals. */
+HdhStatus
+hdh_year_counts_load(const HdhYearCountsStored *data, size_t size, HdhStatus status,
+					 HdhYearCounts *out, HdhError *err)
+{
+	HdhYearCounts yc = HDH_YEAR_COUNTS_EMPTY;
+
+	*out = yc;
+	if (size < HDH_YEAR_COUNTS_STORED_SIZE(0))
+		return hdh_fail(err, status, NULL, "year_counts value is truncated: %zu bytes", size);
+	if (data->version != HDH_YEAR_COUNTS_STORED_VERSION || data->flags != 0 || data->reserved != 0)
+		return hdh_fail(err, status, "This version of hdh_roadmap reads version 1 with flags 0.",
+						"year_counts value has version %d and flags %d",
+						(int) data->version, (int) data->flags);
+	if (data->nyears < 0 || data->nyears > HDH_YEAR_MAX - HDH_YEAR_MIN + 1 ||
+		size != HDH_YEAR_COUNTS_STORED_SIZE(data->nyears))
+		return hdh_fail(err, status, NULL, "year_counts value of %zu bytes claims %d years",
+						size, (int) data->nyears);
+	yc.first = data->first_year;
+	yc.count = data->nyears;
+	yc.totals = (int64_t *) data->totals;
+	if (hdh_year_counts_check_trimmed(&yc, status, err) != HDH_OK)
+		return err->status;
+	*out = yc;
+	return HDH_OK;
 }

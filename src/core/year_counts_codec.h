@@ -13,7 +13,15 @@
  * and means the year is absent; outputs never write one, so a value has
  * exactly one text and one binary form.
  *
- * Decoding runs twice: first with totals NULL, to validate and learn the
+ * Stored (the varlena of a value, and the aggregates' serialized state inside
+ * a bytea), in the machine's byte order: the varlena header (the caller's),
+ * uint8 version (1), uint8 flags (0), int16 reserved (0), int32 first year,
+ * int32 number of years, then one int64 total per year from the first to the
+ * last (a 0 in between: the year is absent). The first and last totals are
+ * non-zero; an empty value has 0 years and first year 0. Every byte is
+ * written, so equal values have equal bytes (what = and hashing compare).
+ *
+ * Decoding text or binary runs twice: first with totals NULL, to validate and learn the
  * extent (*first: the first year with a total; *count: the years from it to
  * the last one, 0 and 0 when none); then with the same first and count and a
  * zeroed totals array of count slots, to fill it. No allocation in core.
@@ -25,11 +33,51 @@
 #include <stdint.h>
 
 #include "core/status.h"
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 
 #define HDH_YEAR_COUNTS_BINARY_VERSION 1
 #define HDH_YEAR_COUNTS_BINARY_HEADER 6		/* version, flags, n */
 #define HDH_YEAR_COUNTS_BINARY_ENTRY 12		/* year, total */
+
+#define HDH_YEAR_COUNTS_STORED_VERSION 1
+
+/* The stored form; totals are 8-byte aligned when the struct is. */
+typedef struct HdhYearCountsStored
+{
+	int32_t		vl_len_;		/* varlena header: set and read by the caller only */
+	uint8_t		version;		/* HDH_YEAR_COUNTS_STORED_VERSION */
+	uint8_t		flags;			/* reserved, 0 */
+	int16_t		reserved;		/* reserved, 0 */
+	int32_t		first_year;		/* year of totals[0]; 0 when nyears is 0 */
+	int32_t		nyears;			/* totals that follow */
+	int64_t		totals[];
+} HdhYearCountsStored;
+
+/* Bytes of a stored value of n years, varlena header included. */
+#define HDH_YEAR_COUNTS_STORED_SIZE(n) \
+	(offsetof(HdhYearCountsStored, totals) + sizeof(int64_t) * (size_t) (n))
+
+/* Bytes of the stored form of yc (trimmed), varlena header included. */
+extern size_t hdh_year_counts_stored_size(const HdhYearCounts *yc);
+
+/*
+ * Write the header of a stored value of count years from first (the varlena
+ * header and the totals left to the caller).
+ */
+extern void hdh_year_counts_store_header(HdhYearCountsStored *out, int32_t first,
+										 int32_t count);
+
+/* Write the stored form of yc, trimmed, into out (stored_size bytes) but its varlena header. */
+extern void hdh_year_counts_store(const HdhYearCounts *yc, HdhYearCountsStored *out);
+
+/*
+ * A view of a stored value of size bytes (varlena header included) after
+ * checking its header, length and every invariant; out->totals points into
+ * data. status is the failure to report (HDH_ERR_DATA for a stored value,
+ * HDH_ERR_BINARY for a serialized state).
+ */
+extern HdhStatus hdh_year_counts_load(const HdhYearCountsStored *data, size_t size,
+									  HdhStatus status, HdhYearCounts *out, HdhError *err);
 
 /* Parse text; see above for the two passes. */
 extern HdhStatus hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count,

@@ -203,3 +203,59 @@ CREATE AGGREGATE rollup(year_counts) (
 );
 COMMENT ON AGGREGATE rollup(year_counts) IS
   'Merge stored year_counts (e.g. from a materialized view): year-by-year sums; NULLs skipped';
+
+-- Equality of year_counts (since 0.2.0): as for delay_summary, see the
+-- equality section of 20_delay_summary.sql.
+
+-- ---- year_counts ------------------------------------------------------------------
+
+CREATE FUNCTION year_counts_eq(year_counts, year_counts) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'year_counts_eq' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION year_counts_ne(year_counts, year_counts) RETURNS boolean
+  AS 'MODULE_PATHNAME', 'year_counts_ne' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION year_counts_hash(year_counts) RETURNS integer
+  AS 'MODULE_PATHNAME', 'year_counts_hash' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION year_counts_hash_extended(year_counts, bigint) RETURNS bigint
+  AS 'MODULE_PATHNAME', 'year_counts_hash_extended' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE OPERATOR = (
+  LEFTARG = year_counts,
+  RIGHTARG = year_counts,
+  FUNCTION = year_counts_eq,
+  COMMUTATOR = =,
+  NEGATOR = <>,
+  RESTRICT = pg_catalog.eqsel,
+  JOIN = pg_catalog.eqjoinsel,
+  HASHES
+);
+CREATE OPERATOR <> (
+  LEFTARG = year_counts,
+  RIGHTARG = year_counts,
+  FUNCTION = year_counts_ne,
+  COMMUTATOR = <>,
+  NEGATOR = =,
+  RESTRICT = pg_catalog.neqsel,
+  JOIN = pg_catalog.neqjoinsel
+);
+CREATE OPERATOR CLASS year_counts_hash_ops
+  DEFAULT FOR TYPE year_counts USING hash AS
+  OPERATOR 1 = (year_counts, year_counts),
+  FUNCTION 1 year_counts_hash(year_counts),
+  FUNCTION 2 year_counts_hash_extended(year_counts, bigint);
+
+COMMENT ON FUNCTION year_counts_eq(year_counts, year_counts) IS
+  'Whether two year_counts hold the same total in every year (the = operator)';
+COMMENT ON FUNCTION year_counts_ne(year_counts, year_counts) IS
+  'Whether two year_counts differ in some year (the <> operator)';
+COMMENT ON FUNCTION year_counts_hash(year_counts) IS
+  'Hash of a year_counts, consistent with =: support function 1 of year_counts_hash_ops';
+COMMENT ON FUNCTION year_counts_hash_extended(year_counts, bigint) IS
+  'Seeded 64-bit hash of a year_counts, consistent with = (seed 0 agrees with year_counts_hash in its low 32 bits): support function 2 of year_counts_hash_ops, used by hash partitioning';
+COMMENT ON OPERATOR = (year_counts, year_counts) IS
+  'Equal year_counts: the same total in every year';
+COMMENT ON OPERATOR <> (year_counts, year_counts) IS
+  'Different year_counts';
+COMMENT ON OPERATOR FAMILY year_counts_hash_ops USING hash IS
+  'Hash equality of year_counts (DISTINCT, GROUP BY, UNION, hash joins, hash indexes)';
+COMMENT ON OPERATOR CLASS year_counts_hash_ops USING hash IS
+  'Default hash operator class of year_counts: = and the hash of the canonical stored form';

@@ -31,7 +31,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		uint8_t    *again;
 
 		FUZZ_CHECK(st2 == HDH_OK);
-		FUZZ_CHECK(FuzzDelaySame(&s, &s2));
+		FUZZ_CHECK(TestSameSummary(&s, &s2));
 		FuzzDelayAccepted(&s);
 		again = FuzzDelayEncode(&s, FUZZ_DELAY_PACKED, &len);
 		FUZZ_CHECK(len == size);

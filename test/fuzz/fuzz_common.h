@@ -1,8 +1,9 @@
 /*
  * test/fuzz/fuzz_common.h
  *	  What every libFuzzer harness of test/fuzz/ shares: a checked abort, a
- *	  malloc-backed allocator, a NUL-terminated copy of the input and the
- *	  checks every failure must pass.
+ *	  NUL-terminated copy of the input and the checks every failure must
+ *	  pass. The allocator and the comparisons of values are those of every
+ *	  C test (test/lib/core_test.h).
  *
  * A harness aborts (so libFuzzer records the input as a crash) whenever a
  * promise of the decoder is broken, not only when the sanitizers fire.
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "core/status.h"
+#include "core_test.h"
 
 /* Abort with the failed condition, so the input is saved as a crash. */
 #define FUZZ_CHECK(cond) \
@@ -26,22 +28,6 @@
 			abort(); \
 		} \
 	} while (0)
-
-/* The allocator given to the core: malloc, so ASan sees every block. */
-static inline void *
-FuzzAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return malloc(size);
-}
-
-/* Free what the core gives back; leaks are reported by LeakSanitizer. */
-static inline void
-FuzzRelease(void *ctx, void *ptr)
-{
-	(void) ctx;
-	free(ptr);
-}
 
 /* A NUL-terminated copy of the input, in its own block (overreads show). */
 static inline char *

@@ -152,7 +152,48 @@ def year_corpora():
     binary["bad_unsorted"] = year_binary([(2023, 1), (2022, 1)])
     binary["bad_negative"] = year_binary([(2022, -1)])
     binary["bad_year_zero"] = year_binary([(0, 1)])
-    return {"year_counts_text": text, "year_counts_binary": binary}
+    return {"year_counts_text": text, "year_counts_binary": binary,
+            "year_counts_stored": year_stored_corpus()}
+
+
+def year_stored(first, totals, version=1, flags=0, reserved=0, n=None):
+    """The stored form after its varlena header, little-endian (x86, arm64)."""
+    out = struct.pack("<BBhii", version, flags, reserved, first,
+                      len(totals) if n is None else n)
+    return out + b"".join(struct.pack("<q", t) for t in totals)
+
+
+def year_dense(pairs):
+    """(first year, dense totals) of a value, 0 for the years in between."""
+    if not pairs:
+        return 0, []
+    first, last = pairs[0][0], pairs[-1][0]
+    totals = dict(pairs)
+    return first, [totals.get(y, 0) for y in range(first, last + 1)]
+
+
+def year_stored_corpus():
+    stored = {}
+    for name, pairs in YEAR_VALID.items():
+        if name != "extremes":      # 9999 years: 80 kB, too large a seed
+            stored[name] = year_stored(*year_dense(pairs))
+    stored["first_year"] = year_stored(1, [1])
+    stored["last_year"] = year_stored(9999, [I64_MAX])
+    ex = year_dense(YEAR_VALID["doc_example"])
+    stored["bad_truncated"] = year_stored(*ex)[:11]
+    stored["bad_short"] = year_stored(*ex)[:-1]
+    stored["bad_long"] = year_stored(*ex) + b"\x00"
+    stored["bad_version"] = year_stored(*ex, version=2)
+    stored["bad_flags"] = year_stored(*ex, flags=1)
+    stored["bad_reserved"] = year_stored(*ex, reserved=1)
+    stored["bad_count"] = year_stored(*ex, n=10000)
+    stored["bad_negative_count"] = year_stored(*ex, n=-1)
+    stored["bad_untrimmed"] = year_stored(2021, [0, 5, 12])
+    stored["bad_negative"] = year_stored(2022, [5, -1, 12])
+    stored["bad_year_zero"] = year_stored(0, [1])
+    stored["bad_past_9999"] = year_stored(9999, [1, 1])
+    stored["bad_empty_first"] = year_stored(2022, [])
+    return stored
 
 
 def main():

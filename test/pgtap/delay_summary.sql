@@ -76,7 +76,7 @@ SELECT isnt(obj_description(o.oid, 'pg_operator'), NULL, 'the + operator has a c
 
 -- Behaviour seen through pgTAP too: errors with their SQLSTATE.
 SELECT throws_ok($$SELECT hdh_roadmap.delay_agg(date '2024-03-10', date '2024-03-01')$$, '22000',
-                 'delay_agg: finished 2024-03-01 is before started 2024-03-10', 'finished before started: 22000');
+                 'finished 2024-03-01 is before started 2024-03-10', 'finished before started: 22000');
 SELECT throws_ok($$SELECT 'completed {1:1}'::hdh_roadmap.delay_summary$$, '22P02', NULL, 'a malformed literal: 22P02');
 SELECT throws_ok($$SELECT hdh_roadmap.median_days('completed {1:1} pending {}') + hdh_roadmap.percentile_days('completed {1:1} pending {}', 2)$$,
                  '22003', 'percentile value 2 is not between 0 and 1', 'p outside [0, 1]: 22003');

@@ -10,29 +10,17 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <dirent.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/delay_codec.h"
 #include "core/year_counts_codec.h"
+#include "core_test.h"
 #include "unit.h"
 
-static void *
-TestAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return malloc(size);
-}
-
-static void
-TestRelease(void *ctx, void *p)
-{
-	(void) ctx;
-	free(p);
-}
-
-static const HdhDelayAlloc mem = {TestAlloc, TestRelease, NULL};
+static const HdhAlloc mem = {TestAlloc, TestRelease, NULL};
 
 /* The whole of a file, NUL-terminated (for the text decoders); NULL if unreadable. */
 static unsigned char *
@@ -86,6 +74,18 @@ DecodeSeed(const char *harness, const unsigned char *buf, size_t len, HdhError *
 		return hdh_year_counts_parse((const char *) buf, &first, &count, NULL, err);
 	else if (strcmp(harness, "year_counts_binary") == 0)
 		return hdh_year_counts_decode(buf, len, &first, &count, NULL, err);
+	else if (strcmp(harness, "year_counts_stored") == 0)
+	{
+		/* The seed follows the varlena header, as in the harness. */
+		size_t		header = offsetof(HdhYearCountsStored, version);
+		HdhYearCountsStored *stored = malloc(header + len);
+		HdhYearCounts yc;
+
+		memcpy((unsigned char *) stored + header, buf, len);
+		st = hdh_year_counts_load(stored, header + len, HDH_ERR_DATA, &yc, err);
+		free(stored);
+		return st;
+	}
 	else
 		return hdh_fail(err, HDH_ERR_VALUE, NULL, "no decoder for harness %s", harness);
 	if (st == HDH_OK)
@@ -194,5 +194,6 @@ main(void)
 	CheckCorpus("delay_packed");
 	CheckCorpus("year_counts_text");
 	CheckCorpus("year_counts_binary");
+	CheckCorpus("year_counts_stored");
 	return unit_done();
 }

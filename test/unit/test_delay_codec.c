@@ -10,53 +10,31 @@
 #include <string.h>
 
 #include "core/delay_codec.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core_test.h"
 #include "unit.h"
 
-static void *
-TestAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	return malloc(size);
-}
-
-static void
-TestRelease(void *ctx, void *p)
-{
-	(void) ctx;
-	free(p);
-}
-
-static const HdhDelayAlloc mem = {TestAlloc, TestRelease, NULL};
+static const HdhAlloc mem = {TestAlloc, TestRelease, NULL};	/* test/lib/core_test.h */
 
 static uint64_t rng_state = 0x2545F4914F6CDD1DULL;
-
-static uint64_t
-Rand(void)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * 2685821657736338717ULL;
-}
 
 /* A random canonical summary into e (room for max entries). */
 static void
 RandomSummary(HdhDelayEntry *e, int32_t max, HdhDelaySummary *s)
 {
-	int32_t		n = (int32_t) (Rand() % (uint64_t) (max + 1));
+	int32_t		n = (int32_t) (TestRand(&rng_state) % (uint64_t) (max + 1));
 	int64_t		day = -1;
 	int32_t		i;
-	int			shape = (int) (Rand() % 3);
+	int			shape = (int) (TestRand(&rng_state) % 3);
 
 	s->entries = e;
 	s->n = n;
 	s->completed = s->pending = 0;
 	for (i = 0; i < n; i++)
 	{
-		int64_t		gap = shape == 0 ? (int64_t) (Rand() % 3) : (int64_t) (Rand() % 100000);
-		int			kind = (int) (Rand() % 3);
-		int64_t		big = shape == 2 ? (int64_t) (Rand() >> 4) : (int64_t) (Rand() % 1000) + 1;
+		int64_t		gap = shape == 0 ? (int64_t) (TestRand(&rng_state) % 3) : (int64_t) (TestRand(&rng_state) % 100000);
+		int			kind = (int) (TestRand(&rng_state) % 3);
+		int64_t		big = shape == 2 ? (int64_t) (TestRand(&rng_state) >> 4) : (int64_t) (TestRand(&rng_state) % 1000) + 1;
 
 		day += 1 + gap;
 		if (day > INT32_MAX)
@@ -66,25 +44,10 @@ RandomSummary(HdhDelayEntry *e, int32_t max, HdhDelaySummary *s)
 		}
 		e[i].day = (int32_t) day;
 		e[i].completed = kind != 1 ? big / (n + 1) + 1 : 0;
-		e[i].pending = kind != 0 ? (int64_t) (Rand() % 5) + 1 : 0;
+		e[i].pending = kind != 0 ? (int64_t) (TestRand(&rng_state) % 5) + 1 : 0;
 		s->completed += e[i].completed;
 		s->pending += e[i].pending;
 	}
-}
-
-static bool
-SameSummary(const HdhDelaySummary *a, const HdhDelaySummary *b)
-{
-	int32_t		i;
-
-	if (a->n != b->n || a->completed != b->completed || a->pending != b->pending)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (a->entries[i].day != b->entries[i].day ||
-			a->entries[i].completed != b->entries[i].completed ||
-			a->entries[i].pending != b->entries[i].pending)
-			return false;
-	return true;
 }
 
 /* Parse text; returns the status and frees what was read. */
@@ -147,11 +110,11 @@ main(void)
 		CHECK(strcmp(t, "completed {} pending {}") == 0);
 		free(t);
 		CHECK(hdh_delay_parse("completed {0:1, 3:12, 7:1} pending {5:2, 7:1}", &mem, &s, &err) == HDH_OK);
-		CHECK(SameSummary(&s, &h));
+		CHECK(TestSameSummary(&s, &h));
 		free((void *) s.entries);
 		/* whitespace is free, leading zeros are read as numbers */
 		CHECK(hdh_delay_parse("  completed{0:1,3 : 012,7:1}\n\tpending {  5:2 ,7:1 }  ", &mem, &s, &err) == HDH_OK);
-		CHECK(SameSummary(&s, &h));
+		CHECK(TestSameSummary(&s, &h));
 		free((void *) s.entries);
 		CHECK(hdh_delay_parse("completed{}pending{}", &mem, &s, &err) == HDH_OK);
 		CHECK(s.n == 0 && s.completed == 0 && s.pending == 0);
@@ -234,7 +197,7 @@ main(void)
 
 		text = Format(&r);
 		ok = ok && strlen(text) < hdh_delay_text_size(&r);
-		ok = ok && hdh_delay_parse(text, &mem, &back, &err) == HDH_OK && SameSummary(&r, &back);
+		ok = ok && hdh_delay_parse(text, &mem, &back, &err) == HDH_OK && TestSameSummary(&r, &back);
 		if (ok)
 			free((void *) back.entries);
 		free(text);
@@ -242,7 +205,7 @@ main(void)
 		len = hdh_delay_wire_size(&r);
 		buf = malloc(len);
 		hdh_delay_wire_write(&r, buf);
-		ok = ok && hdh_delay_wire_read(buf, len, &mem, &back, &err) == HDH_OK && SameSummary(&r, &back);
+		ok = ok && hdh_delay_wire_read(buf, len, &mem, &back, &err) == HDH_OK && TestSameSummary(&r, &back);
 		if (ok)
 			free((void *) back.entries);
 		free(buf);
@@ -251,7 +214,7 @@ main(void)
 		buf = malloc(len);
 		hdh_delay_pack(&r, buf);
 		ok = ok && hdh_delay_unpack(buf, len, &mem, HDH_ERR_DATA, &back, &err) == HDH_OK &&
-			SameSummary(&r, &back);
+			TestSameSummary(&r, &back);
 		if (ok)
 			free((void *) back.entries);
 		free(buf);
@@ -338,8 +301,8 @@ main(void)
 				for (cut = 0; cut < len; cut++)
 					all_truncations = all_truncations &&
 						hdh_delay_unpack(buf, cut, &mem, HDH_ERR_DATA, &back, &err) == HDH_ERR_DATA;
-			for (i = 0; i < 1 + Rand() % 3; i++)
-				buf[Rand() % len] ^= (uint8_t) (1u << (Rand() % 8));
+			for (i = 0; i < 1 + TestRand(&rng_state) % 3; i++)
+				buf[TestRand(&rng_state) % len] ^= (uint8_t) (1u << (TestRand(&rng_state) % 8));
 			if (hdh_delay_unpack(buf, len, &mem, HDH_ERR_DATA, &back, &err) == HDH_OK)
 			{
 				accepted++;
@@ -356,8 +319,8 @@ main(void)
 			len = hdh_delay_wire_size(&r);
 			buf = malloc(len);
 			hdh_delay_wire_write(&r, buf);
-			for (i = 0; i < 1 + Rand() % 3; i++)
-				buf[Rand() % len] ^= (uint8_t) (1u << (Rand() % 8));
+			for (i = 0; i < 1 + TestRand(&rng_state) % 3; i++)
+				buf[TestRand(&rng_state) % len] ^= (uint8_t) (1u << (TestRand(&rng_state) % 8));
 			if (hdh_delay_wire_read(buf, len, &mem, &back, &err) == HDH_OK)
 			{
 				again = malloc(len);
@@ -416,7 +379,7 @@ main(void)
 		{
 			char	   *text;
 			size_t		len;
-			int			edits = 1 + (int) (Rand() % 3),
+			int			edits = 1 + (int) (TestRand(&rng_state) % 3),
 						k;
 
 			RandomSummary(e, 6, &r);
@@ -424,12 +387,12 @@ main(void)
 			len = strlen(text);
 			for (k = 0; k < edits && len > 0; k++)
 			{
-				size_t		at = Rand() % len;
+				size_t		at = TestRand(&rng_state) % len;
 
-				switch (Rand() % 3)
+				switch (TestRand(&rng_state) % 3)
 				{
 					case 0:	/* replace */
-						text[at] = alphabet[Rand() % (sizeof(alphabet) - 1)];
+						text[at] = alphabet[TestRand(&rng_state) % (sizeof(alphabet) - 1)];
 						break;
 					case 1:	/* delete */
 						memmove(text + at, text + at + 1, len - at);

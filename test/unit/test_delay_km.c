@@ -9,7 +9,9 @@
 #include <stdlib.h>
 
 #include "core/delay_km.h"
-#include "core/delay_summary.h"
+#include "core/delay_state.h"
+#include "core/delay_stats.h"
+#include "core_test.h"
 #include "unit.h"
 
 /* Entries are {completed, pending, day}. */
@@ -59,17 +61,8 @@ Rmst(const HdhDelaySummary *s, int64_t tau)
 	return v;
 }
 
-/* xorshift64*, deterministic. */
 static uint64_t rng_state = 0x9E3779B97F4A7C15ULL;
 
-static int64_t
-RandBelow(int64_t n)
-{
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return (int64_t) ((rng_state * 2685821657736338717ULL) % (uint64_t) n);
-}
 
 /*
  * The Kaplan–Meier estimate from rows, straight from the definition: for
@@ -224,7 +217,7 @@ main(void)
 	 */
 	for (round = 0; round < 200; round++)
 	{
-		int			n = 1 + (int) RandBelow(40);
+		int			n = 1 + (int) TestRandBelow(&rng_state, 40);
 		int			pending_percent = round % 2 ? 30 : 0;
 		int32_t		day[40];
 		bool		pending[40];
@@ -238,8 +231,8 @@ main(void)
 
 		for (i = 0; i < n; i++)
 		{
-			day[i] = (int32_t) RandBelow(50);
-			pending[i] = RandBelow(100) < pending_percent;
+			day[i] = (int32_t) TestRandBelow(&rng_state, 50);
+			pending[i] = TestRandBelow(&rng_state, 100) < pending_percent;
 		}
 		/* entries by counting */
 		for (k = 0; k < 50; k++)

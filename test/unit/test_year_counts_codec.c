@@ -1,6 +1,6 @@
 /*
  * test/unit/test_year_counts_codec.c
- *	  Text and binary forms of year_counts: accepted and refused inputs,
+ *	  Text, binary and stored forms of year_counts: accepted and refused inputs,
  *	  exact round trips of random values, and random or mutated bytes that
  *	  must be refused cleanly or decode to a consistent value.
  */
@@ -9,18 +9,10 @@
 #include <string.h>
 
 #include "core/year_counts_codec.h"
+#include "core_test.h"
 #include "unit.h"
 
 static uint64_t rng = 0x9E3779B97F4A7C15ULL;
-
-static uint64_t
-Next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
 
 /* Parse text in its two passes; totals is malloc'd (free it), NULL when empty. */
 static HdhStatus
@@ -62,13 +54,6 @@ Canonical(const char *text)
 	hdh_year_counts_format(&yc, buf);
 	free(yc.totals);
 	return buf;
-}
-
-static int
-SameCounts(const HdhYearCounts *a, const HdhYearCounts *b)
-{
-	return a->first == b->first && a->count == b->count &&
-		(a->count == 0 || memcmp(a->totals, b->totals, sizeof(int64_t) * (size_t) a->count) == 0);
 }
 
 static HdhStatus
@@ -287,14 +272,14 @@ static void
 RandomCounts(HdhYearCounts *yc, int64_t *totals)
 {
 	int32_t		i;
-	int32_t		n = (int32_t) (Next() % 40);
+	int32_t		n = (int32_t) (TestRand(&rng) % 40);
 
-	yc->first = 1 + (int32_t) (Next() % 9950);
+	yc->first = 1 + (int32_t) (TestRand(&rng) % 9950);
 	yc->count = n;
 	yc->totals = totals;
 	for (i = 0; i < n; i++)
 	{
-		uint64_t	r = Next();
+		uint64_t	r = TestRand(&rng);
 
 		totals[i] = r % 3 == 0 ? 0 : r % 5 == 0 ? INT64_MAX - (int64_t) (r % 100) : (int64_t) (r % 100000);
 	}
@@ -322,12 +307,12 @@ TestRoundTrips(void)
 		if (hdh_year_counts_format_size(&yc) > sizeof(text))
 			bad++;
 		hdh_year_counts_format(&yc, text);
-		if (Parse(text, &got, &err) != HDH_OK || !SameCounts(&got, &want))
+		if (Parse(text, &got, &err) != HDH_OK || !TestSameYearCounts(&got, &want))
 			bad++;
 		free(got.totals);
 		len = hdh_year_counts_encoded_size(&yc);
 		hdh_year_counts_encode(&yc, bin);
-		if (Decode(bin, len, &got, &err) != HDH_OK || !SameCounts(&got, &want))
+		if (Decode(bin, len, &got, &err) != HDH_OK || !TestSameYearCounts(&got, &want))
 			bad++;
 		free(got.totals);
 	}
@@ -365,11 +350,11 @@ TestMutations(void)
 			size_t		tl = strlen(text);
 
 			if (tl > 0)
-				text[Next() % tl] = "{}:,-0123456789 x"[Next() % 17];
-			bin[Next() % len] ^= (unsigned char) (1u << (Next() % 8));
+				text[TestRand(&rng) % tl] = "{}:,-0123456789 x"[TestRand(&rng) % 17];
+			bin[TestRand(&rng) % len] ^= (unsigned char) (1u << (TestRand(&rng) % 8));
 		}
-		if (Next() % 4 == 0)
-			len = (size_t) (Next() % (len + 1));
+		if (TestRand(&rng) % 4 == 0)
+			len = (size_t) (TestRand(&rng) % (len + 1));
 		err.message[0] = '\0';
 		if (Parse(text, &got, &err) == HDH_OK)
 		{
@@ -395,9 +380,121 @@ TestMutations(void)
 	CHECK(accepted > 0);
 }
 
+/* A stored value of n years from first, with the given totals, in a fresh block. */
+static HdhYearCountsStored *
+Stored(int32_t first, int32_t n, const int64_t *totals)
+{
+	HdhYearCountsStored *data = calloc(1, HDH_YEAR_COUNTS_STORED_SIZE(n));
+
+	data->version = 1;
+	data->first_year = first;
+	data->nyears = n;
+	if (totals != NULL)
+		memcpy(data->totals, totals, sizeof(int64_t) * (size_t) n);
+	return data;
+}
+
+/* Whether loading data of size bytes fails with status, naming `words`. */
+static int
+Refused(const HdhYearCountsStored *data, size_t size, const char *words)
+{
+	HdhYearCounts yc;
+	HdhError	err;
+
+	if (hdh_year_counts_load(data, size, HDH_ERR_DATA, &yc, &err) != HDH_ERR_DATA)
+		return 0;
+	if (strstr(err.message, words) == NULL)
+	{
+		printf("# refused with: %s\n", err.message);
+		return 0;
+	}
+	return hdh_year_counts_load(data, size, HDH_ERR_BINARY, &yc, &err) == HDH_ERR_BINARY;
+}
+
+/* Whether the stored value of n years from first with these totals is refused. */
+static int
+RefusedStored(int32_t first, int32_t n, const int64_t *totals, const char *words)
+{
+	HdhYearCountsStored *data = Stored(first, n, totals);
+	int			refused = Refused(data, HDH_YEAR_COUNTS_STORED_SIZE(n), words);
+
+	free(data);
+	return refused;
+}
+
+/* The stored form: the layout written by hand, trimming, and every check of a read. */
+static void
+TestStored(void)
+{
+	int64_t		padded[] = {0, 0, 5, 12, 0, 0};
+	HdhYearCounts yc = {2020, 6, padded};
+	HdhYearCounts back;
+	HdhYearCounts empty = HDH_YEAR_COUNTS_EMPTY;
+	HdhYearCountsStored *data;
+	HdhError	err;
+	size_t		size;
+	const int64_t one[] = {1};
+	const int64_t ends_zero[] = {5, 0};
+	const int64_t starts_zero[] = {0, 5};
+	const int64_t negative[] = {5, -1, 5};
+	const int64_t two[] = {1, 1};
+
+	/* {2022:5, 2023:12}: 16 header bytes (4 of them the varlena's), 2 totals. */
+	size = hdh_year_counts_stored_size(&yc);
+	CHECK(size == 16 + 2 * 8);
+	CHECK(HDH_YEAR_COUNTS_STORED_SIZE(2) == size);
+	data = malloc(size);
+	memset(data, 0xAA, size);
+	hdh_year_counts_store(&yc, data);
+	CHECK(data->version == 1 && data->flags == 0 && data->reserved == 0);
+	CHECK(data->first_year == 2022 && data->nyears == 2);
+	CHECK(data->totals[0] == 5 && data->totals[1] == 12);
+	CHECK(hdh_year_counts_load(data, size, HDH_ERR_DATA, &back, &err) == HDH_OK);
+	CHECK(back.first == 2022 && back.count == 2 && back.totals == data->totals);
+	CHECK(!Refused(data, size, ""));
+	CHECK(Refused(data, size + 1, "of 33 bytes claims 2 years"));
+	CHECK(Refused(data, size - 8, "of 24 bytes claims 2 years"));
+	CHECK(Refused(data, 15, "truncated: 15 bytes"));
+	data->version = 2;
+	CHECK(Refused(data, size, "version 2 and flags 0"));
+	data->version = 1;
+	data->flags = 1;
+	CHECK(Refused(data, size, "version 1 and flags 1"));
+	data->flags = 0;
+	data->reserved = 1;
+	CHECK(Refused(data, size, "version 1 and flags 0"));
+	data->reserved = 0;
+	data->nyears = -1;
+	CHECK(Refused(data, size, "claims -1 years"));
+	free(data);
+
+	/* The empty value: a header and nothing else, first year 0. */
+	size = hdh_year_counts_stored_size(&empty);
+	CHECK(size == 16);
+	data = malloc(size);
+	hdh_year_counts_store(&empty, data);
+	CHECK(data->first_year == 0 && data->nyears == 0);
+	CHECK(hdh_year_counts_load(data, size, HDH_ERR_DATA, &back, &err) == HDH_OK && back.count == 0);
+	data->first_year = 2022;
+	CHECK(Refused(data, size, "first year 2022 instead of 0"));
+	free(data);
+
+	/* Invariants of the totals: trimmed, in range, none negative. */
+	CHECK(RefusedStored(2022, 2, ends_zero, "2022 to 2023 is not trimmed"));
+	CHECK(RefusedStored(2022, 2, starts_zero, "2022 to 2023 is not trimmed"));
+	CHECK(RefusedStored(2022, 3, negative, "total -1 of year 2023 is negative"));
+	CHECK(RefusedStored(0, 1, one, "1 years from year 0 is out of range"));
+	CHECK(RefusedStored(9999, 2, two, "2 years from year 9999 is out of range"));
+	CHECK(!RefusedStored(9999, 1, one, ""));
+	data = Stored(1, 10000, NULL);
+	CHECK(Refused(data, 16, "claims 10000 years"));
+	free(data);
+}
+
 int
 main(void)
 {
+	TestStored();
 	TestText();
 	TestBinary();
 	TestRoundTrips();

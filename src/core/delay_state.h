@@ -1,69 +1,56 @@
 /*
- * src/core/delay_summary.h
- *	  Exact, mergeable, censoring-aware summaries of delays in whole days.
+ * src/core/delay_state.h
+ *	  The accumulating state of a delay summary: rows and stored summaries
+ *	  in, the canonical summary (delay_form.h) out, with little memory and
+ *	  few instructions per row.
  *
- * A summary is a list of entries sorted by day, each day at most once, each
- * with how many delays ended after that many days (completed) and how many
- * were still running at that many days (pending, right-censored). Every entry
- * has completed + pending > 0, so one multiset of delays has exactly one
- * summary (the canonical form that the codecs write and read back).
+ * Keys. A delay is the key day * 2 + pending; a state counts keys.
  *
- * HdhDelayState accumulates a summary with little memory and few
- * instructions per row. A small group keeps its rows as unsorted 16-bit keys
- * (day * 2 + pending, days up to 32767) in the state itself and then in a
- * chain of segments that are never moved: 2 bytes a row, nothing sorted
- * until the summary is read. A group that grows past thousands of rows with
- * repeated days (or gets a longer delay, or a stored summary with large
- * counts) becomes large: its keys are sorted and compacted into runs of
- * (32-bit key, 32-bit count), 8 bytes per distinct key, a count of 2^32 or
- * more taking a second run with the same key for its high half; new rows
- * are appended to a batch of 32-bit keys that is sorted (counting or radix
- * sort) and merged into the runs when full. Stored summaries (rollup,
- * combine) go through a staging list that is merged when it grows as large
+ * Small state. A group starts small: its rows are unsorted 16-bit keys
+ * (days up to 32767), 2 bytes a row, first in the state itself, then in
+ * segments of 128, 128, 256, 256, ... 8192 bytes chained newest first and
+ * never moved or freed before the state is, so growing leaves no outgrown
+ * buffer behind (an allocator that does not coalesce, like PostgreSQL's,
+ * would keep every one of every group). Nothing is sorted until the summary
+ * is read.
+ *
+ * Compaction. At HDH_DELAY_COMPACT_KEYS rows, and at every doubling after,
+ * the keys are sorted and counted: when the runs would take at most the room
+ * of the keys (distinct keys at most a quarter of the rows) the state
+ * becomes large. A day past 32767, or a stored summary of many rows, makes
+ * it large at once.
+ *
+ * Large state. Sorted runs of (32-bit key, 32-bit count), 8 bytes a
+ * distinct key, a count of 2^32 or more taking a second run with the same
+ * key for its high half; new rows are appended to a batch of 32-bit keys.
+ * A full batch is sorted (by the sort that suits its size and spread,
+ * delay_runs.h) and merged with the runs into a new runs array of the exact
+ * size. The batch doubles while the runs outgrow it or the group keeps
+ * growing, so merging is amortised O(1) per row.
+ *
+ * Stored summaries (rollup, combine, +). A few rows into a small state are
+ * added as rows. Otherwise a summary at least a quarter the size of the runs
+ * is merged into them at once; smaller ones wait in a staging list (sorted
+ * with qsort and collapsed when read) that is merged when it grows as large
  * as the runs, so adding many small summaries costs O(log) per entry.
  *
- * No server headers: memory comes from the caller's HdhDelayAlloc, failures
- * are reported with HdhError (core/status.h).
+ * Reading. A view copies and sorts the unsorted keys, copies and collapses
+ * the staging list, and merges them with the runs; the state is unchanged,
+ * so a final function may read it again (window aggregates).
+ *
+ * No server headers: memory comes from the caller's allocator (alloc.h),
+ * failures are reported with HdhError (status.h).
  */
-#ifndef HDH_CORE_DELAY_SUMMARY_H
-#define HDH_CORE_DELAY_SUMMARY_H
+#ifndef HDH_CORE_DELAY_STATE_H
+#define HDH_CORE_DELAY_STATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/alloc.h"
+#include "core/delay_form.h"
 #include "core/status.h"
-
-/* The largest day a summary holds (a date difference always fits). */
-#define HDH_DELAY_MAX_DAY INT32_MAX
-
-/* One day of a summary. */
-typedef struct HdhDelayEntry
-{
-	int64_t		completed;		/* delays that ended after `day` days */
-	int64_t		pending;		/* delays still running after `day` days */
-	int32_t		day;			/* >= 0 */
-} HdhDelayEntry;
-
-/* A canonical summary: entries sorted by day, unique, non-empty, with totals. */
-typedef struct HdhDelaySummary
-{
-	const HdhDelayEntry *entries;
-	int32_t		n;				/* number of entries (distinct days) */
-	int64_t		completed;		/* sum of entries[].completed */
-	int64_t		pending;		/* sum of entries[].pending */
-} HdhDelaySummary;
-
-/*
- * Memory for the core: alloc returns NULL when out of memory (the core then
- * fails with HDH_ERR_LIMIT); release may be NULL (memory freed in bulk).
- */
-typedef struct HdhDelayAlloc
-{
-	void	   *(*alloc) (void *ctx, size_t size);
-	void		(*release) (void *ctx, void *ptr);
-	void	   *ctx;
-} HdhDelayAlloc;
 
 /* Keys held in the state itself, before any segment is allocated. */
 #define HDH_DELAY_INLINE_KEYS 32
@@ -96,7 +83,7 @@ typedef struct HdhDelayState
 	HdhDelaySegment *seg;		/* small: newest segment, NULL while inline */
 	int32_t		nfull;			/* small: keys before cur (inline, older segments) */
 	int32_t		limit;			/* small: rows at which compaction is considered */
-	HdhDelayAlloc mem;
+	HdhAlloc mem;
 	uint16_t	inlinekeys[HDH_DELAY_INLINE_KEYS];
 } HdhDelayState;
 
@@ -112,7 +99,7 @@ typedef struct HdhDelayStateInfo
 } HdhDelayStateInfo;
 
 /* Start an empty state whose memory comes from mem. */
-extern void hdh_delay_state_init(HdhDelayState *s, const HdhDelayAlloc *mem);
+extern void hdh_delay_state_init(HdhDelayState *s, const HdhAlloc *mem);
 
 /* Give back every block the state holds; it is empty afterwards. */
 extern void hdh_delay_state_free(HdhDelayState *s);
@@ -155,6 +142,24 @@ hdh_delay_add(HdhDelayState *s, int64_t day, bool pending, HdhError *err)
 	return hdh_delay_add_slow(s, day, pending, err);
 }
 
+/*
+ * The delay a row (started, finished) shows on the date as_of, all in days
+ * from one epoch, with finished >= started when has_finished: none (false)
+ * when it started after as_of; completed after finished - started days when
+ * it finished on or before as_of; else pending, censored after as_of -
+ * started days. The rule of delay_agg(started, finished, as_of).
+ */
+static inline bool
+hdh_delay_as_of(int64_t started, bool has_finished, int64_t finished, int64_t as_of,
+				int64_t *days, bool *pending)
+{
+	if (started > as_of)
+		return false;
+	*pending = !has_finished || finished > as_of;
+	*days = (*pending ? as_of : finished) - started;
+	return true;
+}
+
 /* Add a canonical summary (e.g. a stored value, for rollup or +). */
 extern HdhStatus hdh_delay_add_summary(HdhDelayState *s, const HdhDelaySummary *sum,
 									   HdhError *err);
@@ -175,36 +180,5 @@ extern void hdh_delay_view_free(const HdhDelayState *s, HdhDelaySummary *view);
 
 /* Counts and bytes of a state (see HdhDelayStateInfo). */
 extern void hdh_delay_state_info(const HdhDelayState *s, HdhDelayStateInfo *info);
-
-/*
- * Check that entries form a canonical summary with the given totals; used by
- * every decoder. `status` is the failure class to report (syntax, binary...).
- */
-extern HdhStatus hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status,
-								 HdhError *err);
-
-/* ---- statistics of completed delays (false when undefined) ---- */
-
-/* Mean of completed delays, exact sums, one rounding at the end. */
-extern bool hdh_delay_mean(const HdhDelaySummary *sum, double *out);
-
-/* Sample standard deviation of completed delays (needs two). */
-extern bool hdh_delay_stddev(const HdhDelaySummary *sum, double *out);
-
-/* Smallest and largest completed delay. */
-extern bool hdh_delay_min(const HdhDelaySummary *sum, int32_t *out);
-extern bool hdh_delay_max(const HdhDelaySummary *sum, int32_t *out);
-
-/* Check a percentile fraction: a number in [0, 1]. */
-extern HdhStatus hdh_delay_check_fraction(double p, HdhError *err);
-
-/* percentile_cont(p) of completed delays, as PostgreSQL computes it. */
-extern bool hdh_delay_percentile_cont(const HdhDelaySummary *sum, double p, double *out);
-
-/* percentile_disc(p) of completed delays, as PostgreSQL computes it. */
-extern bool hdh_delay_percentile_disc(const HdhDelaySummary *sum, double p, int32_t *out);
-
-/* Fraction of completed delays of at most `days` days. */
-extern bool hdh_delay_share_within(const HdhDelaySummary *sum, int64_t days, double *out);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * src/core/year_counts.h
+ * src/core/year_counts_totals.h
  *	  Exact yearly totals: a dense array of non-negative int64 totals indexed
  *	  by calendar year, without server headers.
  *
@@ -8,26 +8,20 @@
  * state (with spare slots at either end) and as a read-only view of a stored
  * year_counts value (trimmed: first and last totals non-zero). Years are
  * limited to HDH_YEAR_MIN .. HDH_YEAR_MAX, so an array never exceeds 9999
- * slots (80 kB). Memory comes from the caller through HdhYearCountsAlloc.
+ * slots (80 kB). Memory comes from the caller's allocator (alloc.h).
  */
-#ifndef HDH_CORE_YEAR_COUNTS_H
-#define HDH_CORE_YEAR_COUNTS_H
+#ifndef HDH_CORE_YEAR_COUNTS_TOTALS_H
+#define HDH_CORE_YEAR_COUNTS_TOTALS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/alloc.h"
 #include "core/status.h"
 
 #define HDH_YEAR_MIN 1
 #define HDH_YEAR_MAX 9999
-
-/* How core obtains and gives back memory (palloc in a context, or malloc). */
-typedef struct HdhYearCountsAlloc
-{
-	void	   *(*alloc) (void *ctx, size_t size);	/* NULL only on failure */
-	void		(*release) (void *ctx, void *ptr);	/* may be NULL: never freed */
-	void	   *ctx;
-} HdhYearCountsAlloc;
 
 typedef struct HdhYearCounts
 {
@@ -44,11 +38,11 @@ extern HdhStatus hdh_year_counts_check_year(int64_t year, HdhError *err);
 
 /* Make room for the years lo .. hi (both in range), keeping the totals. */
 extern HdhStatus hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
-										 const HdhYearCountsAlloc *alloc, HdhError *err);
+										 const HdhAlloc *alloc, HdhError *err);
 
 /* The general case of hdh_year_counts_add: checks, growth, overflow. */
 extern HdhStatus hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64_t weight,
-										  const HdhYearCountsAlloc *alloc, HdhError *err);
+										  const HdhAlloc *alloc, HdhError *err);
 
 /*
  * Add weight (>= 0) to the total of year. Inline because it is the per-row
@@ -56,7 +50,7 @@ extern HdhStatus hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64
  */
 static inline HdhStatus
 hdh_year_counts_add(HdhYearCounts *yc, int64_t year, int64_t weight,
-					const HdhYearCountsAlloc *alloc, HdhError *err)
+					const HdhAlloc *alloc, HdhError *err)
 {
 	int64_t		i = year - yc->first;
 
@@ -75,13 +69,13 @@ hdh_year_counts_add(HdhYearCounts *yc, int64_t year, int64_t weight,
  * as_of, or empty, adds nothing. Day numbers are PostgreSQL's (finite).
  */
 extern HdhStatus hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day,
-										  int32_t end_day, int end_open, int32_t as_of,
+										  int32_t end_day, bool end_open, int32_t as_of,
 										  int32_t *counted_through,
-										  const HdhYearCountsAlloc *alloc, HdhError *err);
+										  const HdhAlloc *alloc, HdhError *err);
 
 /* dst += src, year by year, with an overflow check. */
 extern HdhStatus hdh_year_counts_merge(HdhYearCounts *dst, const HdhYearCounts *src,
-									   const HdhYearCountsAlloc *alloc, HdhError *err);
+									   const HdhAlloc *alloc, HdhError *err);
 
 /* The part of yc between its first and last non-zero totals (count 0 if none). */
 extern HdhYearCounts hdh_year_counts_trimmed(const HdhYearCounts *yc);
@@ -104,17 +98,17 @@ extern HdhStatus hdh_year_counts_value(const HdhYearCounts *yc, int64_t year,
 extern HdhStatus hdh_year_counts_cumulative(const HdhYearCounts *yc, int64_t from_year,
 											int64_t to_year, int64_t *sum, HdhError *err);
 
-/* value(year) / value(base_year); *defined = 0 when the base total is 0. */
+/* value(year) / value(base_year); *defined is false when the base total is 0. */
 extern HdhStatus hdh_year_counts_multiplier(const HdhYearCounts *yc, int64_t base_year,
-											int64_t year, double *ratio, int *defined,
+											int64_t year, double *ratio, bool *defined,
 											HdhError *err);
 
 /*
  * Compound annual growth rate (v_to / v_from)^(1 / (to - from)) - 1;
- * *defined = 0 when to <= from or v_from is 0.
+ * *defined is false when to <= from or v_from is 0.
  */
 extern HdhStatus hdh_year_counts_cagr(const HdhYearCounts *yc, int64_t from_year,
-									  int64_t to_year, double *rate, int *defined,
+									  int64_t to_year, double *rate, bool *defined,
 									  HdhError *err);
 
 #endif

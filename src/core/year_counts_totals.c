@@ -1,13 +1,13 @@
 /*
- * src/core/year_counts.c
+ * src/core/year_counts_totals.c
  *	  Exact yearly totals: growth of the dense array, spans of days, merge,
- *	  and the accessors' arithmetic (see year_counts.h).
+ *	  and the accessors' arithmetic (see year_counts_totals.h).
  */
 #include <math.h>
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
 
 /* Spare slots given to a new array on each side of its first year. */
 #define FIRST_SLACK 8
@@ -17,7 +17,7 @@ HdhStatus
 hdh_year_counts_check_year(int64_t year, HdhError *err)
 {
 	if (year < HDH_YEAR_MIN || year > HDH_YEAR_MAX)
-		return hdh_fail(err, HDH_ERR_RANGE, "year_counts holds the years 1 to 9999.",
+		return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
 						"year %lld is out of range for year_counts", (long long) year);
 	return HDH_OK;
 }
@@ -25,14 +25,14 @@ hdh_year_counts_check_year(int64_t year, HdhError *err)
 /* Grow geometrically toward the side that needs room, so adding is amortized O(1). */
 HdhStatus
 hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
-						const HdhYearCountsAlloc *alloc, HdhError *err)
+						const HdhAlloc *alloc, HdhError *err)
 {
 	int32_t		new_lo;
 	int32_t		new_hi;
 	int64_t    *totals;
 
 	if (lo > hi || lo < HDH_YEAR_MIN || hi > HDH_YEAR_MAX)
-		return hdh_fail(err, HDH_ERR_RANGE, "year_counts holds the years 1 to 9999.",
+		return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
 						"years %d to %d are out of range for year_counts", (int) lo, (int) hi);
 	if (yc->count > 0 && lo >= yc->first && hi <= yc->first + yc->count - 1)
 		return HDH_OK;
@@ -65,8 +65,7 @@ hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
 	if (yc->count > 0)
 	{
 		memcpy(totals + (yc->first - new_lo), yc->totals, sizeof(int64_t) * (size_t) yc->count);
-		if (alloc->release != NULL)
-			alloc->release(alloc->ctx, yc->totals);
+		hdh_release(alloc, yc->totals);
 	}
 	yc->first = new_lo;
 	yc->count = new_hi - new_lo + 1;
@@ -77,7 +76,7 @@ hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
 /* Everything the inline fast path leaves out: sign, range, room, overflow. */
 HdhStatus
 hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64_t weight,
-						 const HdhYearCountsAlloc *alloc, HdhError *err)
+						 const HdhAlloc *alloc, HdhError *err)
 {
 	int64_t    *total;
 	HdhStatus	st;
@@ -99,8 +98,8 @@ hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64_t weight,
 /* Clip the span to as_of, then count each of its years once. */
 HdhStatus
 hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
-						 int end_open, int32_t as_of, int32_t *counted_through,
-						 const HdhYearCountsAlloc *alloc, HdhError *err)
+						 bool end_open, int32_t as_of, int32_t *counted_through,
+						 const HdhAlloc *alloc, HdhError *err)
 {
 	int64_t		last_day;
 	int32_t		first_year;
@@ -142,7 +141,7 @@ hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
 /* Reserve the union once, then add year by year. */
 HdhStatus
 hdh_year_counts_merge(HdhYearCounts *dst, const HdhYearCounts *src,
-					  const HdhYearCountsAlloc *alloc, HdhError *err)
+					  const HdhAlloc *alloc, HdhError *err)
 {
 	HdhYearCounts part = hdh_year_counts_trimmed(src);
 	int32_t		i;
@@ -215,7 +214,7 @@ hdh_year_counts_check_trimmed(const HdhYearCounts *yc, HdhStatus status, HdhErro
 	}
 	if (yc->count < 0 || yc->count > HDH_YEAR_MAX - HDH_YEAR_MIN + 1 ||
 		yc->first < HDH_YEAR_MIN || yc->first > HDH_YEAR_MAX - yc->count + 1)
-		return hdh_fail(err, status, "year_counts holds the years 1 to 9999.",
+		return hdh_fail(err, status, "A year_counts holds the years 1 to 9999.",
 						"year_counts of %d years from year %d is out of range",
 						(int) yc->count, (int) yc->first);
 	if (yc->totals[0] == 0 || yc->totals[yc->count - 1] == 0)
@@ -271,18 +270,26 @@ hdh_year_counts_cumulative(const HdhYearCounts *yc, int64_t from_year, int64_t t
 	return HDH_OK;
 }
 
+/* The totals of two years, both checked. */
+static HdhStatus
+TwoValues(const HdhYearCounts *yc, int64_t year1, int64_t year2, int64_t *v1, int64_t *v2,
+		  HdhError *err)
+{
+	HdhStatus	st = hdh_year_counts_value(yc, year1, v1, err);
+
+	return st != HDH_OK ? st : hdh_year_counts_value(yc, year2, v2, err);
+}
+
 /* A ratio of two totals; undefined when the base has nothing. */
 HdhStatus
 hdh_year_counts_multiplier(const HdhYearCounts *yc, int64_t base_year, int64_t year,
-						   double *ratio, int *defined, HdhError *err)
+						   double *ratio, bool *defined, HdhError *err)
 {
 	int64_t		base;
 	int64_t		v;
-	HdhStatus	st;
 
-	if ((st = hdh_year_counts_value(yc, base_year, &base, err)) != HDH_OK ||
-		(st = hdh_year_counts_value(yc, year, &v, err)) != HDH_OK)
-		return st;
+	if (TwoValues(yc, base_year, year, &base, &v, err) != HDH_OK)
+		return err->status;
 	*defined = base > 0;
 	*ratio = base > 0 ? (double) v / (double) base : 0.0;
 	return HDH_OK;
@@ -291,15 +298,13 @@ hdh_year_counts_multiplier(const HdhYearCounts *yc, int64_t base_year, int64_t y
 /* Totals are never negative, so the only undefined cases are v_from = 0 and to <= from. */
 HdhStatus
 hdh_year_counts_cagr(const HdhYearCounts *yc, int64_t from_year, int64_t to_year,
-					 double *rate, int *defined, HdhError *err)
+					 double *rate, bool *defined, HdhError *err)
 {
 	int64_t		v_from;
 	int64_t		v_to;
-	HdhStatus	st;
 
-	if ((st = hdh_year_counts_value(yc, from_year, &v_from, err)) != HDH_OK ||
-		(st = hdh_year_counts_value(yc, to_year, &v_to, err)) != HDH_OK)
-		return st;
+	if (TwoValues(yc, from_year, to_year, &v_from, &v_to, err) != HDH_OK)
+		return err->status;
 	*defined = v_from > 0 && to_year > from_year;
 	*rate = 0.0;
 	if (*defined)

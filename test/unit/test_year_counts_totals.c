@@ -1,6 +1,6 @@
 /*
- * test/unit/test_year_counts.c
- *	  The yearly totals of src/core/year_counts.c: adding, growth, spans of
+ * test/unit/test_year_counts_totals.c
+ *	  The yearly totals of src/core/year_counts_totals.c: adding, growth, spans of
  *	  days capped at as_of, merge, and the accessors, against hand-worked
  *	  values and against brute force (a day-by-day walk, a plain array).
  */
@@ -9,44 +9,19 @@
 #include <string.h>
 
 #include "core/calendar.h"
-#include "core/year_counts.h"
+#include "core/year_counts_totals.h"
+#include "core_test.h"
 #include "unit.h"
 
-static int	allocations;
+static TestMemory memory = TEST_MEMORY_INIT;
+static const HdhAlloc alloc = {TestAlloc, TestRelease, &memory};
 
-static void *
-TestAlloc(void *ctx, size_t size)
-{
-	(void) ctx;
-	allocations++;
-	return malloc(size);
-}
-
-static void
-TestFree(void *ctx, void *ptr)
-{
-	(void) ctx;
-	free(ptr);
-}
-
-static const HdhYearCountsAlloc alloc = {TestAlloc, TestFree, NULL};
-
-/* A small deterministic generator, so failures reproduce. */
 static uint64_t rng = 88172645463325252ULL;
-
-static uint64_t
-Next(void)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return rng;
-}
 
 static int32_t
 Between(int32_t lo, int32_t hi)
 {
-	return lo + (int32_t) (Next() % (uint64_t) (hi - lo + 1));
+	return lo + (int32_t) (TestRand(&rng) % (uint64_t) (hi - lo + 1));
 }
 
 /* Day number of year-month-day, from the calendar core and a month table. */
@@ -80,7 +55,7 @@ Release(HdhYearCounts *yc)
 
 /* Add one span with a fresh "counted through" marker. */
 static HdhStatus
-Span(HdhYearCounts *yc, int32_t first, int32_t end, int open, int32_t as_of)
+Span(HdhYearCounts *yc, int32_t first, int32_t end, bool open, int32_t as_of)
 {
 	int32_t		through = INT32_MIN;
 	HdhError	err;
@@ -106,9 +81,9 @@ TestAdd(void)
 	CHECK(Value(&yc, 9999) == 0);
 
 	/* A second add in the same year allocates nothing. */
-	before = allocations;
+	before = memory.allocations;
 	CHECK(hdh_year_counts_add(&yc, 2024, 1, &alloc, &err) == HDH_OK);
-	CHECK(allocations == before);
+	CHECK(memory.allocations == before);
 
 	/* Out of range years, negative weights, overflow. */
 	CHECK(hdh_year_counts_add(&yc, 0, 1, &alloc, &err) == HDH_ERR_RANGE);
@@ -138,7 +113,7 @@ TestAdd(void)
 	for (i = 0; i < 20000; i++)
 	{
 		int32_t		y = i % 7 == 0 ? Between(1, 9999) : Between(1950, 2050);
-		int64_t		w = (int64_t) (Next() % 1000);
+		int64_t		w = (int64_t) (TestRand(&rng) % 1000);
 
 		plain[y] += w;
 		if (hdh_year_counts_add(&yc, y, w, &alloc, &err) != HDH_OK)
@@ -152,12 +127,12 @@ TestAdd(void)
 	Release(&yc);
 
 	/* Growth is geometric: adding 9999 years one by one allocates few times. */
-	before = allocations;
+	before = memory.allocations;
 	for (i = 5000; i >= 1; i--)
 		hdh_year_counts_add(&yc, i, 1, &alloc, &err);
 	for (i = 5001; i <= 9999; i++)
 		hdh_year_counts_add(&yc, i, 1, &alloc, &err);
-	CHECK(allocations - before < 40);
+	CHECK(memory.allocations - before < 40);
 	CHECK(hdh_year_counts_present(&yc) == 9999);
 	Release(&yc);
 }
@@ -180,7 +155,7 @@ TestSpans(void)
 	Release(&yc);
 
 	/* Crossing several years: 2020-06-15 to 2023-02-01. */
-	CHECK(Span(&yc, Day(2020, 6, 15), Day(2023, 2, 1), 0, Day(2030, 1, 1)) == HDH_OK);
+	CHECK(Span(&yc, Day(2020, 6, 15), Day(2023, 2, 1), false, Day(2030, 1, 1)) == HDH_OK);
 	CHECK(Value(&yc, 2019) == 0 && Value(&yc, 2020) == 1 && Value(&yc, 2021) == 1 &&
 		  Value(&yc, 2022) == 1 && Value(&yc, 2023) == 1 && Value(&yc, 2024) == 0);
 	Release(&yc);
@@ -207,11 +182,11 @@ TestSpans(void)
 
 	/* Several periods in one row: each year once. */
 	through = INT32_MIN;
-	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 1, 1), Day(2023, 2, 1), 0, Day(2030, 1, 1),
+	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 1, 1), Day(2023, 2, 1), false, Day(2030, 1, 1),
 								   &through, &alloc, &err) == HDH_OK);
-	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 5, 1), Day(2024, 3, 1), 0, Day(2030, 1, 1),
+	CHECK(hdh_year_counts_add_span(&yc, Day(2023, 5, 1), Day(2024, 3, 1), false, Day(2030, 1, 1),
 								   &through, &alloc, &err) == HDH_OK);
-	CHECK(hdh_year_counts_add_span(&yc, Day(2024, 9, 1), Day(2024, 10, 1), 0, Day(2030, 1, 1),
+	CHECK(hdh_year_counts_add_span(&yc, Day(2024, 9, 1), Day(2024, 10, 1), false, Day(2030, 1, 1),
 								   &through, &alloc, &err) == HDH_OK);
 	CHECK(Value(&yc, 2023) == 1 && Value(&yc, 2024) == 1 && through == 2024);
 	Release(&yc);
@@ -227,7 +202,7 @@ TestSpans(void)
 	for (i = 0; i < 3000 && bad == 0; i++)
 	{
 		int32_t		first = Between(Day(2015, 1, 1), Day(2026, 1, 1));
-		int			open = (int) (Next() % 4 == 0);
+		int			open = (int) (TestRand(&rng) % 4 == 0);
 		int32_t		end = first + Between(-3, 1500);
 		int32_t		as_of = Between(Day(2016, 1, 1), Day(2027, 1, 1));
 		int64_t		want[HDH_YEAR_MAX + 1];
@@ -334,7 +309,7 @@ TestAccessors(void)
 	HdhError	err;
 	int64_t		sum;
 	double		x;
-	int			defined;
+	bool		defined;
 
 	CHECK(Value(&yc, 2022) == 20);
 	CHECK(Value(&yc, 2021) == 0);
