@@ -1,13 +1,13 @@
 /*
  * src/progress.c
  *	  SQL glue of progress_ratio and progress_status; the math is in
- *	  src/core/progress.c.
+ *	  src/core/progress_assessment.c.
  *
  * progress_status takes a target_kind and returns a progress_status, two
  * enums of the extension. Enum OIDs are assigned at CREATE EXTENSION time,
  * so the C code cannot know them: it maps by label. On the first call through
  * a given FmgrInfo it reads the two enum type OIDs from the function's own
- * pg_proc row and turns each label of src/core/progress.c into its OID through
+ * pg_proc row and turns each label of src/core/progress_assessment.c into its OID through
  * the syscache, caching all twelve OIDs in fn_extra. Every later call is then a
  * handful of OID comparisons and no catalog access, which is faster than a
  * SQL wrapper passing text (an enum_out/enum_in pair, i.e. syscache lookups,
@@ -22,7 +22,7 @@
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 
-#include "core/progress.h"
+#include "core/progress_assessment.h"
 #include "hdh_error.h"
 
 PG_FUNCTION_INFO_V1(progress_ratio);

@@ -1,5 +1,5 @@
 /*
- * test/unit/test_progress.c
+ * test/unit/test_progress_assessment.c
  *	  Progress ratio and status against hand-worked values, every branch.
  *
  * Notation: baseline x0 in year t0, current xt in year t, target xT in year T.
@@ -10,7 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "core/progress.h"
+#include "core/progress_assessment.h"
 #include "unit.h"
 
 #define MISSING NAN				/* in St(): an argument that is SQL NULL */

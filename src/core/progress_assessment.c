@@ -1,5 +1,5 @@
 /*
- * src/core/progress.c
+ * src/core/progress_assessment.c
  *	  Progress ratio and progress status of an indicator against a target
  *	  (Eurostat SDG method, as in Open SDG's progress measure).
  *
@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "core/progress.h"
+#include "core/progress_assessment.h"
 
 static const char *const TargetKindLabels[HDH_TARGET_KIND_COUNT] = {
 	"at_least", "more_than", "at_most", "less_than", "multiply_by"

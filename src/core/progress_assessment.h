@@ -1,5 +1,5 @@
 /*
- * src/core/progress.h
+ * src/core/progress_assessment.h
  *	  Progress of an indicator towards a dated, quantified target, without
  *	  server headers.
  *
@@ -11,8 +11,8 @@
  * ratio is taken on linear (absolute) annual changes. doc/progress.md has the
  * formulas and the decisions on every corner case.
  */
-#ifndef HDH_CORE_PROGRESS_H
-#define HDH_CORE_PROGRESS_H
+#ifndef HDH_CORE_PROGRESS_ASSESSMENT_H
+#define HDH_CORE_PROGRESS_ASSESSMENT_H
 
 #include <stdbool.h>
 
