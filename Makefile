@@ -1,7 +1,7 @@
 # hdh_roadmap — PGXS build.
 #
 #   make && make install     build and install the extension
-#   make installcheck        pg_regress tests in sql/ against a running server
+#   make installcheck        pg_regress tests in test/sql/ against a running server
 #   make unit                C unit tests of src/core/, no server needed
 #   make prove               pgTAP tests in test/pgtap/ against a running server
 #   make check-asan          test/run --asan: every suite, ASan + UBSan build
@@ -45,7 +45,7 @@ REGRESS_HARDEN = summary_equality
 
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
                $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN)
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -Isrc
 # Warnings are errors in test/run and CI (WERROR=1), not for every user who builds.
