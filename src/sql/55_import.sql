@@ -168,7 +168,8 @@ BEGIN
       USING ERRCODE = 'insufficient_privilege',
             HINT = 'An import needs INSERT and UPDATE on the target and INSERT on import_batch and import_reject (doc/import.md, "Privileges").';
   END IF;
-  SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) INTO v_src_name
+  SELECT pg_catalog.format('%s.%I', CASE WHEN n.oid = pg_catalog.pg_my_temp_schema() THEN 'pg_temp'
+                                          ELSE pg_catalog.quote_ident(n.nspname) END, c.relname) INTO v_src_name
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = v_source;
 
   -- ---- the fields of the target: its columns but generated ids and ids of
