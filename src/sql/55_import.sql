@@ -94,7 +94,7 @@ CREATE FUNCTION import(target text, source regclass, column_map jsonb DEFAULT NU
 RETURNS TABLE (batch_id bigint, inserted bigint, updated bigint, unchanged bigint, rejected bigint)
 LANGUAGE plpgsql
 SET search_path = pg_catalog, hdh_roadmap, pg_temp
--- row_number() OVER () must follow the source's own order: no parallel scan.
+-- Row numbers (a running count(*) OVER ()) must follow the source's own order: no parallel scan.
 SET max_parallel_workers_per_gather = 0
 AS $fn$
 #variable_conflict use_column
@@ -498,7 +498,7 @@ BEGIN
 WITH l AS MATERIALIZED (
   SELECT q.*%4$s
     FROM (SELECT p.*%1$s
-            FROM (SELECT pg_catalog.row_number() OVER () AS _rn%2$s FROM %3$s s) p) q
+            FROM (SELECT pg_catalog.count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _rn%2$s FROM %3$s s) p) q
 ), m AS (
   SELECT a.*%5$s
     FROM (SELECT l.*%6$s FROM l%7$s) a

@@ -59,6 +59,10 @@ VALUES ('eu_projects', 'HDH 2026-2028', 3, 'Projects with a European partner', '
         'platform_projects', 'at_least', 25, 2025, 2026, '2028-12-31', 'projects per year', 'Texte « cité » avec des accents, un tab	et un \ ');
 INSERT INTO baseline_fact (id, first_year, last_year, reported_on, axis, label, qualifier, value, unit)
 VALUES ('data_challenges', 2020, 2022, '2022-12-15', 4, 'Data challenges organised', 'exactly', 3.5, 'challenges');
+-- an import with a rejected row: the batch log and the reject are user data
+CREATE TEMP TABLE dump_import (reference text, title text, submitted_on text);
+INSERT INTO dump_import VALUES ('DUMP-1', 'imported', '01/02/2024'), ('DUMP-2', '', '2024-01-01');
+SELECT * FROM hdh_roadmap.import('project', 'dump_import');
 -- gaps in the identity sequences, so that their positions matter
 INSERT INTO project (reference, title, submitted_on) VALUES ('TMP-1', 'to delete', '2025-01-01');
 DELETE FROM project WHERE reference = 'TMP-1';
@@ -69,7 +73,7 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "15" "the snapshot covers 9 tables and 6 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "18" "the snapshot covers 11 tables and 7 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
    "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited" \
    "source targets and their origins"
