@@ -22,6 +22,13 @@
  */
 extern bool hdh_read_date(const char *s, size_t len, int32_t *year, int32_t *month, int32_t *day);
 
+/*
+ * The part of [s, s + len) left once spaces, tabs, line ends, no-break spaces
+ * (U+00A0) and byte-order marks (U+FEFF), in UTF-8, are cut from both ends:
+ * its offset in *start, its length returned (0 for a blank value).
+ */
+extern size_t hdh_trim_value(const char *s, size_t len, size_t *start);
+
 /* A whole number in int32 range: optional sign, then decimal digits. */
 extern bool hdh_read_int32(const char *s, size_t len, int32_t *value);
 

@@ -12,6 +12,11 @@
 
 -- ---- non-throwing value readers -------------------------------------------------
 
+CREATE FUNCTION import_text(text) RETURNS text
+  AS 'MODULE_PATHNAME', 'import_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION import_text(text) IS
+  'The value without surrounding spaces, tabs, line ends, no-break spaces and byte-order marks; NULL when nothing is left (a blank value)';
+
 CREATE FUNCTION import_date(text) RETURNS date
   AS 'MODULE_PATHNAME', 'import_date' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION import_date(text) IS
@@ -121,10 +126,13 @@ DECLARE
   raw_cols    text := '';
   parse_cols  text := '';
   derived     text := '';
+  keep_cols   text := '';      -- what l keeps: row number, raw texts, values
+  bad_when    text := '';      -- which field could not be read
   joins       text := '';
   ids         text := '';
   merged      text := '';
   set_cols    text[] := '{}';
+  upd_cols    text[];
   json_pairs  text := '';
   e_cond      text[] := '{}';
   e_state     text[] := '{}';
@@ -143,7 +151,6 @@ DECLARE
   n_rej       bigint;
   dup_idx     integer;
   ovl_idx     integer;
-  trim_chars  constant text := E' \t\r\n\u00a0\ufeff';
 BEGIN
   IF v_target IS NULL OR v_source IS NULL THEN
     RAISE EXCEPTION 'import() needs a target and a source, not NULL'
@@ -227,7 +234,7 @@ BEGIN
   -- compared trimmed, in lower case, without a byte-order mark)
   f_src := pg_catalog.array_fill(NULL::text, ARRAY[pg_catalog.cardinality(f_name)]);
   FOR r IN SELECT a.attname::text AS name, a.atttypid::regtype AS typ,
-                  pg_catalog.lower(pg_catalog.btrim(coalesce(v_map ->> a.attname::text, a.attname::text), trim_chars)) AS field
+                  pg_catalog.lower(hdh_roadmap.import_text(coalesce(v_map ->> a.attname::text, a.attname::text))) AS field
              FROM pg_catalog.pg_attribute a
             WHERE a.attrelid = v_source AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum LOOP
@@ -244,9 +251,10 @@ BEGIN
     END IF;
     f_src[i] := r.name;
     -- the raw text (for import_reject) and the trimmed text, blank as NULL
-    raw_cols := raw_cols || pg_catalog.format(', s.%1$I::pg_catalog.text AS r_%2$s, NULLIF(pg_catalog.btrim(s.%1$I::pg_catalog.text, %3$L), '''') AS t_%2$s',
-                                              r.name, i, trim_chars);
+    raw_cols := raw_cols || pg_catalog.format(', s.%1$I::pg_catalog.text AS r_%2$s, hdh_roadmap.import_text(s.%1$I::pg_catalog.text) AS t_%2$s',
+                                              r.name, i);
     json_pairs := json_pairs || pg_catalog.format(', %L, f.r_%s', r.name, i);
+    keep_cols := keep_cols || pg_catalog.format(', q.r_%s, q.%I', i, 'v_' || r.field);
     -- a source column of the field's own type is taken as it is
     IF r.typ = f_type[i] AND f_kind[i] <> 'text' THEN
       raw_cols := raw_cols || pg_catalog.format(', s.%I AS d_%s', r.name, i);
@@ -316,8 +324,8 @@ BEGIN
       END || pg_catalog.format(' AS %I', 'v_' || f_name[i]);
     IF f_kind[i] = 'period' THEN
       raw_cols := raw_cols || pg_catalog.format(
-        ', pg_catalog.regexp_match(pg_catalog.btrim(s.%I::pg_catalog.text, %L), ''^([\[(])\s*([^,]*?)\s*,\s*([^\])]*?)\s*([\])])$'') AS m_%s',
-        f_src[i], trim_chars, i);
+        ', pg_catalog.regexp_match(hdh_roadmap.import_text(s.%I::pg_catalog.text), ''^([\[(])\s*([^,]*?)\s*,\s*([^\])]*?)\s*([\])])$'') AS m_%s',
+        f_src[i], i);
     END IF;
   END LOOP;
   -- a period given as start and end (the last day of use, included)
@@ -381,7 +389,8 @@ BEGIN
   FOR i IN 1 .. pg_catalog.cardinality(f_name) LOOP
     CONTINUE WHEN f_src[i] IS NULL OR pg_catalog.strpos(raw_cols || ',', pg_catalog.format(' AS d_%s,', i)) > 0
                   OR f_kind[i] = 'text';
-    e_cond := e_cond || pg_catalog.format('t_%s IS NOT NULL AND %I IS NULL', i, 'v_' || f_name[i]);
+    bad_when := bad_when || pg_catalog.format(' WHEN q.t_%s IS NOT NULL AND q.%I IS NULL THEN %s', i, 'v_' || f_name[i], i);
+    e_cond := e_cond || pg_catalog.format('_bad = %s', i);
     e_state := e_state || CASE WHEN f_kind[i] IN ('date', 'period') THEN '22007' ELSE '22P02' END;
     e_cons := e_cons || NULL::text;
     e_msg := e_msg || pg_catalog.format('pg_catalog.format(%L, %s)',
@@ -394,7 +403,8 @@ BEGIN
                             FROM pg_catalog.pg_enum e WHERE e.enumtypid = f_type[i]) || ', in any case)'
         WHEN 'period' THEN 'invalid date range "%s" (expected a range such as [2024-01-01,2024-06-30] or [2024-01-01,))'
         END,
-      pg_catalog.format('CASE WHEN pg_catalog.length(t_%1$s) > 100 THEN pg_catalog.left(t_%1$s, 100) || ''…'' ELSE t_%1$s END', i));
+      pg_catalog.format('CASE WHEN pg_catalog.length(hdh_roadmap.import_text(r_%1$s)) > 100 THEN pg_catalog.left(hdh_roadmap.import_text(r_%1$s), 100) || ''…''
+                              ELSE hdh_roadmap.import_text(r_%1$s) END', i));
   END LOOP;
   IF derived LIKE '%v_end >= v_start%' THEN
     e_cond := e_cond || 'v_start IS NOT NULL AND v_end IS NOT NULL AND v_end < v_start'::text;
@@ -475,16 +485,16 @@ BEGIN
 
   -- ---- the statement
   ins_cols := (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(c), ', ') FROM pg_catalog.unnest(set_cols) AS c);
+  -- the columns an update may change: all the given ones but the natural key
+  upd_cols := ARRAY(SELECT c FROM pg_catalog.unnest(set_cols) AS c
+                     WHERE NOT (c = ANY (ARRAY['project_id', 'reference', 'source_name', 'partner', 'signed_on',
+                                                'held_on', 'kind', 'counterpart', 'theme', 'launched_on', 'name'])));
   upd_set := (SELECT pg_catalog.string_agg(pg_catalog.format('%1$I = EXCLUDED.%1$I', c), ', ')
-                FROM pg_catalog.unnest(set_cols) AS c
-               WHERE NOT (c = ANY (ARRAY['project_id', 'reference', 'source_name', 'partner', 'signed_on', 'held_on',
-                                          'kind', 'counterpart', 'theme', 'launched_on', 'name'])));
+                FROM pg_catalog.unnest(upd_cols) AS c);
   upd_where := (SELECT pg_catalog.format('(%s) IS DISTINCT FROM (%s)',
                                          pg_catalog.string_agg(pg_catalog.format('t.%I', c), ', '),
                                          pg_catalog.string_agg(pg_catalog.format('EXCLUDED.%I', c), ', '))
-                  FROM pg_catalog.unnest(set_cols) AS c
-                 WHERE NOT (c = ANY (ARRAY['project_id', 'reference', 'source_name', 'partner', 'signed_on', 'held_on',
-                                            'kind', 'counterpart', 'theme', 'launched_on', 'name'])));
+                  FROM pg_catalog.unnest(upd_cols) AS c);
   conflict := CASE WHEN v_target = 'platform_usage' THEN 'ON CONFLICT (project_id, pg_catalog.lower(period))'
                    ELSE 'ON CONFLICT ON CONSTRAINT ' || pg_catalog.quote_ident(arbiter) END
               || CASE WHEN upd_set IS NULL THEN ' DO NOTHING'
@@ -495,16 +505,19 @@ BEGIN
   RETURNING import_batch.batch_id INTO v_batch;
 
   stmt := pg_catalog.format($sql$
-WITH l AS MATERIALIZED (
-  SELECT q.*%4$s
+WITH l AS (
+  SELECT q._rn%25$s%4$s, CASE%26$s END AS _bad
     FROM (SELECT p.*%1$s
-            FROM (SELECT pg_catalog.count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _rn%2$s FROM %3$s s) p) q
+            FROM (SELECT pg_catalog.count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _rn%2$s FROM %3$s s) p
+          OFFSET 0) q
+  OFFSET 0   -- each value read once, not once per use
 ), m AS (
-  SELECT a.*%5$s
+  SELECT a.*%5$s, o.ctid IS NOT NULL AS _exists, %23$s AS _old
     FROM (SELECT l.*%6$s FROM l%7$s) a
     LEFT JOIN %8$s o ON %9$s
 ), j AS (
-  SELECT m.*, CASE %10$s END AS _err FROM m
+  -- a row equal to the stored one is not written (nor locked): unchanged
+  SELECT m.*, CASE %10$s END AS _err, _exists%24$s AS _same FROM m OFFSET 0
 ), d AS (
   SELECT j.*, pg_catalog.min(j._rn) FILTER (WHERE j._err IS NULL) OVER (PARTITION BY %11$s) AS _first FROM j
 )%21$s, f AS MATERIALIZED (
@@ -517,7 +530,7 @@ WITH l AS MATERIALIZED (
   RETURNING 1
 ), applied AS (
   INSERT INTO %8$s AS t (%19$s)
-  SELECT %19$s FROM f WHERE f._verdict IS NULL
+  SELECT %19$s FROM f WHERE f._verdict IS NULL AND NOT f._same
   %20$s
   RETURNING (t.xmax OPERATOR(pg_catalog.=) '0'::xid) AS fresh
 )
@@ -557,7 +570,14 @@ $sql$,
    WHERE x._err IS NULL AND x._rn = x._first AND y._err IS NULL AND y._rn = y._first
    GROUP BY x._rn
 )' ELSE '' END,
-    /* 22 */ CASE WHEN v_target = 'platform_usage' THEN '(SELECT d.*, ov._ovl FROM d LEFT JOIN ov ON ov._rn = d._rn) d' ELSE 'd' END);
+    /* 22 */ CASE WHEN v_target = 'platform_usage' THEN '(SELECT d.*, ov._ovl FROM d LEFT JOIN ov ON ov._rn = d._rn) d' ELSE 'd' END,
+    -- a row equal to the stored one is not written (nor locked): unchanged
+    /* 23 */ CASE WHEN pg_catalog.cardinality(upd_cols) = 0 THEN 'NULL::pg_catalog.record'
+                  ELSE 'ROW(' || (SELECT pg_catalog.string_agg(pg_catalog.format('o.%I', c), ', ') FROM pg_catalog.unnest(upd_cols) AS c) || ')' END,
+    /* 24 */ CASE WHEN pg_catalog.cardinality(upd_cols) = 0 THEN ''
+                  ELSE ' AND _old IS NOT DISTINCT FROM ROW(' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(c), ', ') FROM pg_catalog.unnest(upd_cols) AS c) || ')' END,
+    /* 25 */ keep_cols,
+    /* 26 */ CASE WHEN bad_when = '' THEN ' WHEN false THEN 0' ELSE bad_when END);
   RAISE DEBUG 'import statement: %', stmt;
   EXECUTE stmt INTO n_rows, n_ins, n_upd, n_rej;
 
