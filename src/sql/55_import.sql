@@ -200,13 +200,13 @@ BEGIN
     f_name := f_name || ARRAY['call_theme', 'call_launched_on'];
     f_kind := f_kind || ARRAY['text', 'date'];
     f_type := f_type || ARRAY['text', 'date']::regtype[];
-    k_new := ARRAY['l.v_reference']; k_old := ARRAY['o.reference']; k_names := 'reference';
+    k_new := ARRAY['l.v_reference COLLATE pg_catalog."C"']; k_old := ARRAY['o.reference']; k_names := 'reference';
     arbiter := 'project_reference_unique';
   WHEN 'project_source' THEN
     f_name := ARRAY['reference'] || f_name || ARRAY['database'];
     f_kind := ARRAY['text'] || f_kind || ARRAY['text'];
     f_type := ARRAY['text']::regtype[] || f_type || ARRAY['text']::regtype[];
-    k_new := ARRAY['pj.project_id', 'l.v_source_name']; k_old := ARRAY['o.project_id', 'o.source_name'];
+    k_new := ARRAY['pj.project_id', 'l.v_source_name COLLATE pg_catalog."C"']; k_old := ARRAY['o.project_id', 'o.source_name'];
     k_names := 'reference, source_name'; arbiter := 'project_source_pkey';
   WHEN 'platform_usage' THEN
     f_name := ARRAY['reference'] || f_name || ARRAY['start', 'end'];
@@ -216,17 +216,17 @@ BEGIN
     k_old := ARRAY['o.project_id', 'pg_catalog.lower(o.period)'];
     k_names := 'reference, first day of the period'; arbiter := 'platform_usage_project_start_key';
   WHEN 'partnership' THEN
-    k_new := ARRAY['l.v_partner', 'l.v_signed_on']; k_old := ARRAY['o.partner', 'o.signed_on'];
+    k_new := ARRAY['l.v_partner COLLATE pg_catalog."C"', 'l.v_signed_on']; k_old := ARRAY['o.partner', 'o.signed_on'];
     k_names := 'partner, signed_on'; arbiter := 'partnership_partner_signed_on_unique';
   WHEN 'civil_society_exchange' THEN
-    k_new := ARRAY['l.v_held_on', 'l.v_kind', 'l.v_counterpart'];
+    k_new := ARRAY['l.v_held_on', 'l.v_kind', 'l.v_counterpart COLLATE pg_catalog."C"'];
     k_old := ARRAY['o.held_on', 'o.kind', 'o.counterpart'];
     k_names := 'held_on, kind, counterpart'; arbiter := 'civil_society_exchange_held_on_kind_counterpart_unique';
   WHEN 'call_for_projects' THEN
-    k_new := ARRAY['l.v_theme', 'l.v_launched_on']; k_old := ARRAY['o.theme', 'o.launched_on'];
+    k_new := ARRAY['l.v_theme COLLATE pg_catalog."C"', 'l.v_launched_on']; k_old := ARRAY['o.theme', 'o.launched_on'];
     k_names := 'theme, launched_on'; arbiter := 'call_for_projects_theme_launched_on_unique';
   WHEN 'catalogue_database' THEN
-    k_new := ARRAY['l.v_name']; k_old := ARRAY['o.name']; k_names := 'name';
+    k_new := ARRAY['l.v_name COLLATE pg_catalog."C"']; k_old := ARRAY['o.name']; k_names := 'name';
     arbiter := 'catalogue_database_name_unique';
   END CASE;
 
@@ -350,6 +350,7 @@ BEGIN
   IF v_target IN ('project_source', 'platform_usage') THEN
     ids := ids || ', pj.project_id AS i_project_id';
   END IF;
+  -- text keys compared byte-wise: the same equality, a faster sort
   FOR i IN 1 .. pg_catalog.cardinality(k_new) LOOP
     ids := ids || pg_catalog.format(', %s AS k_%s', k_new[i], i);
   END LOOP;
