@@ -617,6 +617,8 @@ $sql$,
   RETURN QUERY SELECT v_batch, n_ins, n_upd, n_rows - n_ins - n_upd - n_rej, n_rej;
 END
 $fn$;
+COMMENT ON FUNCTION import(text, regclass, jsonb) IS
+  'Import the rows of a table or view (e.g. a temporary table filled by \copy from a CSV export) into a record table (project, project_source, platform_usage, partnership, civil_society_exchange, call_for_projects, catalogue_database), matching rows by natural key: returns the batch id and how many rows were inserted, updated, unchanged and rejected; rejected rows are kept in import_reject with the rule they broke (doc/import.md)';
 
 -- ---- measures as data and verdicts after the deadline (issues 18, 19) -----------
 
