@@ -130,6 +130,13 @@ is "$(err "a text, b text" "'project', 's', '{\"a\": \"title\", \"b\": \"Title\"
 is "$(q "$DB" -c "SELECT * FROM hdh_roadmap.import(NULL, NULL)" 2>&1 | grep -c 'needs a target and a source')" "1" "NULL arguments are an ERROR"
 is "$(count)" "$snap" "none of the failed calls left anything"
 
+# ---- a view as the source (its raw texts travel with its rows) ----------------------------
+is "$(q "$DB" -c "CREATE VIEW public.v_src AS SELECT * FROM (VALUES ('V-1', 'from a view', '2024-01-01'), ('V-2', 'bad', '2024-13-01')) v(reference, title, submitted_on)" \
+	-c "SELECT inserted || '/' || rejected FROM hdh_roadmap.import('project', 'public.v_src')" \
+	-c "SELECT row_number || ' ' || (source_row ->> 'submitted_on') || ' ' || sqlstate FROM hdh_roadmap.import_reject WHERE batch_id = (SELECT max(batch_id) FROM hdh_roadmap.import_batch)")" \
+   "1/1
+2 2024-13-01 22007" "a view imports like a table; its rejected row is kept as it was"
+
 # ---- the session's DateStyle does not matter; typed source columns ----------------------------
 is "$(q "$DB" -c "SET DateStyle = 'SQL, MDY'" -c "CREATE TEMP TABLE s (reference text, title text, submitted_on text, file_complete_on date)" \
 	-c "INSERT INTO s VALUES ('D-1', 'datestyle', '05/03/2024', '2024-03-20')" -c "SELECT inserted FROM hdh_roadmap.import('project', 's')" \

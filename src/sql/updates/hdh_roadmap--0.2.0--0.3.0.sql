@@ -129,6 +129,7 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, hdh_roadmap, pg_temp
 -- Row numbers (a running count(*) OVER ()) must follow the source's own order: no parallel scan.
 SET max_parallel_workers_per_gather = 0
+SET synchronize_seqscans = off
 AS $fn$
 #variable_conflict use_column
 DECLARE
@@ -154,7 +155,13 @@ DECLARE
   raw_cols    text := '';
   parse_cols  text := '';
   derived     text := '';
-  keep_cols   text := '';      -- what l keeps: row number, raw texts, values
+  keep_cols   text := '';      -- what l keeps: the values read (and the raw texts, see below)
+  m_keep      text := '';      -- what m keeps of l: the values the rules name that are not columns
+  raw_texts   text := '';      -- the source's values as text, for import_reject
+  -- A table is read a second time for the raw texts of its rejected rows
+  -- only (its scan order is stable: no synchronized scan), which keeps the
+  -- rows sorted and materialized narrow; a view's texts travel with its rows.
+  reread      boolean;
   bad_when    text := '';      -- which field could not be read
   joins       text := '';
   ids         text := '';
@@ -203,6 +210,7 @@ BEGIN
       USING ERRCODE = 'insufficient_privilege',
             HINT = 'An import needs INSERT and UPDATE on the target and INSERT on import_batch and import_reject (doc/import.md, "Privileges").';
   END IF;
+  SELECT c.relkind IN ('r', 'm') INTO reread FROM pg_catalog.pg_class c WHERE c.oid = v_source;
   SELECT pg_catalog.format('%s.%I', CASE WHEN n.oid = pg_catalog.pg_my_temp_schema() THEN 'pg_temp'
                                           ELSE pg_catalog.quote_ident(n.nspname) END, c.relname) INTO v_src_name
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = v_source;
@@ -279,10 +287,18 @@ BEGIN
     END IF;
     f_src[i] := r.name;
     -- the raw text (for import_reject) and the trimmed text, blank as NULL
-    raw_cols := raw_cols || pg_catalog.format(', s.%1$I::pg_catalog.text AS r_%2$s, hdh_roadmap.import_text(s.%1$I::pg_catalog.text) AS t_%2$s',
-                                              r.name, i);
-    json_pairs := json_pairs || pg_catalog.format(', %L, f.r_%s', r.name, i);
-    keep_cols := keep_cols || pg_catalog.format(', q.r_%s, q.%I', i, 'v_' || r.field);
+    raw_cols := raw_cols || pg_catalog.format(', hdh_roadmap.import_text(s.%1$I::pg_catalog.text) AS t_%2$s', r.name, i);
+    raw_texts := raw_texts || pg_catalog.format(', s.%I::pg_catalog.text AS r_%s', r.name, i);
+    json_pairs := json_pairs || pg_catalog.format(', %L, r_%s', r.name, i);
+    keep_cols := keep_cols || pg_catalog.format(', q.%I', 'v_' || r.field);
+    IF NOT reread THEN
+      keep_cols := keep_cols || pg_catalog.format(', q.r_%s', i);
+      m_keep := m_keep || pg_catalog.format(', a.r_%s', i);
+    END IF;
+    IF r.field IN ('call_theme', 'call_launched_on', 'database', 'start', 'end')
+       OR (r.field = 'reference' AND v_target <> 'project') THEN
+      m_keep := m_keep || pg_catalog.format(', a.%I', 'v_' || r.field);
+    END IF;
     -- a source column of the field's own type is taken as it is
     IF r.typ = f_type[i] AND f_kind[i] <> 'text' THEN
       raw_cols := raw_cols || pg_catalog.format(', s.%I AS d_%s', r.name, i);
@@ -537,11 +553,11 @@ BEGIN
 WITH l AS (
   SELECT q._rn%25$s%4$s, CASE%26$s END AS _bad
     FROM (SELECT p.*%1$s
-            FROM (SELECT pg_catalog.count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _rn%2$s FROM %3$s s) p
+            FROM (SELECT pg_catalog.count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _rn%2$s%27$s FROM %3$s s) p
           OFFSET 0) q
   OFFSET 0   -- each value read once, not once per use
 ), m AS (
-  SELECT a.*%5$s, o.ctid IS NOT NULL AS _exists, %23$s AS _old
+  SELECT a._rn, a._bad%28$s%29$s%5$s, o.ctid IS NOT NULL AS _exists, %23$s AS _old
     FROM (SELECT l.*%6$s FROM l%7$s) a
     LEFT JOIN %8$s o ON %9$s
 ), j AS (
@@ -555,7 +571,7 @@ WITH l AS (
   INSERT INTO hdh_roadmap.import_reject (batch_id, row_number, source_row, sqlstate, constraint_name, message)
   SELECT %14$s, f._rn, pg_catalog.jsonb_build_object(%15$s), (%16$L::text[])[f._verdict], (%17$L::text[])[f._verdict],
          CASE f._verdict %18$s END
-    FROM f WHERE f._verdict IS NOT NULL
+    FROM %30$s WHERE f._verdict IS NOT NULL
   RETURNING 1
 ), applied AS (
   INSERT INTO %8$s AS t (%19$s)
@@ -606,7 +622,13 @@ $sql$,
     /* 24 */ CASE WHEN pg_catalog.cardinality(upd_cols) = 0 THEN ''
                   ELSE ' AND _old IS NOT DISTINCT FROM ROW(' || (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(c), ', ') FROM pg_catalog.unnest(upd_cols) AS c) || ')' END,
     /* 25 */ keep_cols,
-    /* 26 */ CASE WHEN bad_when = '' THEN ' WHEN false THEN 0' ELSE bad_when END);
+    /* 26 */ CASE WHEN bad_when = '' THEN ' WHEN false THEN 0' ELSE bad_when END,
+    /* 27 */ CASE WHEN reread THEN '' ELSE raw_texts END,
+    /* 28 */ (SELECT pg_catalog.string_agg(', a.k_' || g, '') FROM pg_catalog.generate_series(1, pg_catalog.cardinality(k_new)) g),
+    /* 29 */ m_keep,
+    /* 30 */ CASE WHEN reread THEN pg_catalog.format(
+               'f JOIN (SELECT pg_catalog.count(*) OVER (ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS _rn%s FROM %s s) s2 ON s2._rn = f._rn',
+               raw_texts, v_src_name) ELSE 'f' END);
   RAISE DEBUG 'import statement: %', stmt;
   EXECUTE stmt INTO n_rows, n_ins, n_upd, n_rej;
 
