@@ -187,9 +187,13 @@ done
 q "$DB" -c "CREATE TABLE public.con_a AS SELECT 'C-' || lpad(g::text, 3, '0') AS reference, 'session A' AS title, '2024-01-01' AS submitted_on FROM generate_series(1, 100) g" \
 	-c "CREATE TABLE public.con_b AS SELECT 'C-' || lpad(g::text, 3, '0') AS reference, 'session B' AS title, '02/01/2024' AS submitted_on FROM generate_series(51, 150) g"
 q "$DB" -c "BEGIN" -c "SELECT inserted || '/' || updated FROM hdh_roadmap.import('project', 'public.con_a')" \
-	-c "SELECT pg_sleep(2)" -c "COMMIT" >"$TMP/con_a" 2>&1 &
+	-c "SELECT pg_sleep(3)" -c "COMMIT" >"$TMP/con_a" 2>&1 &
 a_pid=$!
-sleep 0.7
+# B starts once A has imported and sits in its open transaction.
+for _ in $(seq 100); do
+	[ "$(q "$DB" -c "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(3)' AND state = 'active'")" = 1 ] && break
+	sleep 0.1
+done
 q "$DB" -c "SELECT inserted || '/' || updated FROM hdh_roadmap.import('project', 'public.con_b')" >"$TMP/con_b" 2>&1
 wait "$a_pid"
 is "$(head -1 "$TMP/con_a") $(head -1 "$TMP/con_b")" "100/0 50/50" \
