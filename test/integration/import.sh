@@ -89,6 +89,25 @@ is "$(sed -n '2,$p' <<<"$out" | cut -d'|' -f1-3)" "5|22000|
 is "$(q "$DB" -c "SELECT string_agg(p.reference || ' ' || u.period, ', ' ORDER BY p.reference, u.period) FROM hdh_roadmap.platform_usage u JOIN hdh_roadmap.project p USING (project_id)")" \
    "P-001 [2024-10-01,2025-04-01), P-001 [2025-05-01,), P-007 [2024-01-02,2024-07-01)" "an end day is included: [start, end + 1)"
 
+# ---- the other targets ------------------------------------------------------------------
+report() { imp "$1" "$FILES/$2" 2>&1 | awk -F'|' 'NR == 1 { r = $3 "|" $4 "|" $5 "|" $6 "|" $7; next } { r = r " " $1 ":" $2 ":" $3 } END { print r }'; }
+is "$(report catalogue_database catalogue.csv)" "2|1|0|0|1 3:23502:" "catalogue_database: a blank added_on is refused (23502)"
+is "$(report project_source sources.csv)" \
+   "5|2|0|0|3 4:23503:project_source_project_fk 5:23503:project_source_database_fk 6:23505:project_source_pkey" \
+   "project_source: projects and catalogue databases named, unknown ones and a repeated source refused"
+is "$(report project_source sources.csv)" \
+   "5|0|0|2|3 4:23503:project_source_project_fk 5:23503:project_source_database_fk 6:23505:project_source_pkey" \
+   "project_source again: unchanged"
+is "$(q "$DB" -c "SELECT string_agg(p.reference || '/' || s.source_name || '/' || coalesce(d.name, '-'), ' ' ORDER BY s.source_name) FROM hdh_roadmap.project_source s JOIN hdh_roadmap.project p USING (project_id) LEFT JOIN hdh_roadmap.catalogue_database d USING (database_id)")" \
+   "P-001/SNDS main database/SNDS main database P-001/hospital warehouse/-" "the sources point at their project and catalogue database"
+is "$(report partnership partnerships.csv)" "2|1|0|0|1 3:22P02:" "partnership: labels in any case; an unknown level refused"
+is "$(report civil_society_exchange exchanges.csv)" \
+   "3|1|0|0|2 3:23505:civil_society_exchange_held_on_kind_counterpart_unique 4:23514:civil_society_exchange_participants_not_negative" \
+   "civil_society_exchange: the same exchange twice (labels in another case) and a negative count refused"
+sed 's/,14,/,16,/' "$FILES/exchanges.csv" >"$TMP/exchanges_v2.csv"
+is "$(imp civil_society_exchange "$TMP/exchanges_v2.csv" 2>&1 | sed -n 1p | cut -d'|' -f3-)" "3|0|1|0|2" \
+   "a newer count of participants updates the exchange"
+
 # ---- the same rows by plain INSERT: the indicators must agree --------------------------
 q "$REF" >/dev/null <<'SQL'
 SET search_path = hdh_roadmap;
@@ -102,6 +121,8 @@ INSERT INTO project (reference, title, submitted_on, authorised_on, data_availab
 INSERT INTO platform_usage (project_id, period)
 SELECT project_id, p FROM project, LATERAL (VALUES ('P-001', daterange('2024-10-01', '2025-04-01')),
   ('P-001', daterange('2025-05-01', NULL)), ('P-007', daterange('2024-01-02', '2024-07-01'))) v(r, p) WHERE reference = r;
+INSERT INTO partnership (partner, infrastructure, level, signed_on) VALUES ('Hub A', 'mutualised', 'regional', '2024-05-14');
+INSERT INTO civil_society_exchange (held_on, kind, counterpart, participants) VALUES ('2024-10-03', 'committee', 'citizens', 16);
 SQL
 for f in "scorecard_at('2025-06-30')" "access_delay_at('2025-06-30')" "indicator_series_at('2025-06-30')"; do
 	sql="SELECT md5(string_agg(r::text, E'\n' ORDER BY r::text)) FROM hdh_roadmap.$f r"
