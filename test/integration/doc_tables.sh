@@ -3,26 +3,29 @@
 # order, on a fresh database with the extension. A block whose first line
 # starts with "-- fails" must fail; when a ```text block follows a ```sql
 # block, its lines must appear in psql's output (or, for an ERROR, in the
-# error message; "…" stands for any text). Prints TAP. Needs the cluster's
-# PGHOST/PGPORT/PGUSER (test/run) and python3.
+# error message; "…" stands for any text). A block starting with "-- not
+# run" is skipped. Prints TAP. Needs the cluster's PGHOST/PGPORT/PGUSER
+# (test/run) and python3. HDH_DOC and HDH_DOC_DB run another page the same
+# way (test/integration/doc_import.sh).
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 export PGDATABASE=postgres
-DB=hdh_doc_tables
+DB=${HDH_DOC_DB:-hdh_doc_tables}
+DOC=${HDH_DOC:-doc/tables.md}
 TMP=$(mktemp -d "${WORK:-${TMPDIR:-/tmp}}/doc_tables.XXXXXX") || exit 1
 cleanup() { psql -X -q -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1; rm -rf "$TMP"; }
 trap cleanup EXIT
 psql -X -q -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB" >/dev/null 2>&1
 psql -X -q -d "$DB" -c "CREATE EXTENSION hdh_roadmap" >/dev/null
 
-python3 - "$DB" doc/tables.md "$TMP" <<'PY'
+python3 - "$DB" "$DOC" "$TMP" <<'PY'
 import re, subprocess, sys
 db, doc, tmp = sys.argv[1:]
 text = open(doc, encoding='utf-8').read()
 blocks = re.findall(r'^```(\w+)\n(.*?)^```$', text, flags=re.S | re.M)
 tests = []
 for i, (lang, body) in enumerate(blocks):
-    if lang != 'sql':
+    if lang != 'sql' or body.strip().startswith('-- not run'):
         continue
     expect = blocks[i + 1][1] if i + 1 < len(blocks) and blocks[i + 1][0] == 'text' else None
     tests.append((body, expect))
@@ -38,7 +41,7 @@ for n, (body, expect) in enumerate(tests, 1):
     must_fail = first.startswith('-- fails')
     r = subprocess.run(['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-P', 'footer=off', '-d', db],
                        input=body, capture_output=True, text=True)
-    desc = f'doc/tables.md example {n}: {first[:70]}'
+    desc = f'{doc} example {n}: {first[:70]}'
     problems = []
     if must_fail and r.returncode == 0:
         problems.append('it did not fail')

@@ -72,6 +72,10 @@ INSERT INTO reported_value (measure, year, value, reported_on, note) VALUES
 INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
 VALUES ('publications_2028', 'HDH 2026-2028', 1, '50 publications a year', 'publications', 'publications',
         'at_least', 50, 2024, 2026, '2028-12-31', 'publications');
+-- an import with a rejected row: the batch log and the reject are user data
+CREATE TEMP TABLE dump_import (reference text, title text, submitted_on text);
+INSERT INTO dump_import VALUES ('DUMP-1', 'imported', '01/02/2024'), ('DUMP-2', '', '2024-01-01');
+SELECT * FROM hdh_roadmap.import('project', 'dump_import');
 -- gaps in the identity sequences, so that their positions matter
 INSERT INTO project (reference, title, submitted_on) VALUES ('TMP-1', 'to delete', '2025-01-01');
 DELETE FROM project WHERE reference = 'TMP-1';
@@ -82,7 +86,7 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "17" "the snapshot covers 11 tables and 6 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "20" "the snapshot covers 13 tables and 7 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
    "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited,publications_2028:user" \
    "source targets and their origins"

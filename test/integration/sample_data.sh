@@ -38,7 +38,7 @@ content() {
 SELECT format('SELECT %L || '' '' || count(*) || '' '' || md5(coalesce(string_agg(r::text, E''\n'' ORDER BY r::text), '''')) FROM hdh_roadmap.%I r',
               relname, relname)
   FROM pg_class WHERE relnamespace = 'hdh_roadmap'::regnamespace AND relkind = 'r'
-   AND relname <> 'refresh_log' ORDER BY relname
+   AND relname NOT IN ('refresh_log', 'import_batch', 'import_reject') ORDER BY relname   -- logs, not records
 \gexec
 SQL
 }

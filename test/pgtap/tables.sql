@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(132);
+SELECT plan(142);
 
 -- rejects(constraint, sql): the statement fails with the SQLSTATE and message
 -- PostgreSQL gives for that constraint, and the constraint is marked tested.
@@ -38,8 +38,8 @@ $$;
 SELECT tables_are('hdh_roadmap',
   ARRAY['call_for_projects', 'catalogue_database', 'project', 'project_source', 'platform_usage',
         'partnership', 'civil_society_exchange', 'target', 'baseline_fact', 'measure', 'reported_value',
-        'refresh_log'],
-  'the reference tables, the measure registry and its reported values, and refresh_log (the log of refresh(), doc/refresh.md)');
+        'refresh_log', 'import_batch', 'import_reject'],
+  'the reference tables, the measure registry and its reported values, refresh_log (the log of refresh(), doc/refresh.md), and the import log (doc/import.md)');
 SELECT columns_are('hdh_roadmap', 'project',
   ARRAY['project_id', 'reference', 'title', 'submitted_on', 'file_complete_on', 'committee_opinion_on',
         'authorised_on', 'data_available_on', 'with_health_establishment', 'call_id', 'linkage'],
@@ -365,6 +365,31 @@ SELECT pg_temp.rejects('reported_value_value_finite',
   $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 2027, 'NaN', '2028-01-15')$$);
 SELECT pg_temp.rejects('reported_value_reported_on_finite',
   $$INSERT INTO reported_value (measure, year, value, reported_on) VALUES ('publications', 2027, 1, 'infinity')$$);
+
+-- ---- natural keys and the import log (doc/import.md) ----
+SELECT pg_temp.rejects('call_for_projects_theme_launched_on_unique',
+  $$INSERT INTO call_for_projects (theme, launched_on) VALUES ('AI and health', '2020-01-20')$$);
+SELECT lives_ok($$INSERT INTO call_for_projects (theme, launched_on) VALUES ('AI and health', '2021-01-20')$$,
+  'a call on the same theme launched another day is accepted');
+SELECT pg_temp.rejects('partnership_partner_signed_on_unique',
+  $$INSERT INTO partnership (partner, infrastructure, level, signed_on) VALUES ('regional hub', 'local', 'national', '2023-04-01')$$);
+SELECT pg_temp.rejects('civil_society_exchange_held_on_kind_counterpart_unique',
+  $$INSERT INTO civil_society_exchange (held_on, kind, counterpart) VALUES ('2023-05-01', 'committee', 'users'' committee')$$);
+-- (the exclusion constraint already keeps two periods of a project from
+-- starting the same day; the index is the arbiter import() names)
+SELECT lives_ok($$INSERT INTO platform_usage (project_id, period) VALUES (101, '[2022-01-01,2022-03-01)')
+                  ON CONFLICT (project_id, pg_catalog.lower(period)) DO UPDATE SET period = EXCLUDED.period$$,
+  'platform_usage_project_start_key is an ON CONFLICT arbiter: project and first day');
+SELECT is((SELECT period FROM platform_usage WHERE usage_id = 101), '[2022-01-01,2022-03-01)'::daterange,
+  'the period starting that day was updated');
+INSERT INTO import_batch (batch_id, target, source, started_at, imported_by) VALUES (101, 'project', 'pg_temp.s', now(), 'me');
+SELECT pg_temp.rejects('import_batch_pkey',
+  $$INSERT INTO import_batch (batch_id, target, source, started_at, imported_by) VALUES (101, 'project', 's', now(), 'me')$$);
+SELECT pg_temp.rejects('import_batch_counts_add_up',
+  $$UPDATE import_batch SET source_rows = 3, inserted = 1, updated = 0, unchanged = 0, rejected = 1 WHERE batch_id = 101$$);
+INSERT INTO import_reject VALUES (101, 1, '{}', '22007', NULL, 'bad date');
+SELECT pg_temp.rejects('import_reject_pkey', $$INSERT INTO import_reject VALUES (101, 1, '{}', '22007', NULL, 'again')$$);
+SELECT pg_temp.rejects('import_reject_batch_fk', $$INSERT INTO import_reject VALUES (102, 1, '{}', '22007', NULL, 'no batch')$$);
 
 -- ---- cascades ----
 DELETE FROM project WHERE project_id = 101;

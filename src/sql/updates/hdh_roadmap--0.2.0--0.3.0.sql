@@ -7,6 +7,26 @@
 
 -- ---- imports of a hub's exports (issue 14) --------------------------------------
 
+-- Natural keys (src/sql/40_tables.sql). A database holding two rows with one
+-- key stops the update here: merge or rename them first (doc/import.md).
+ALTER TABLE call_for_projects
+  ADD CONSTRAINT call_for_projects_theme_launched_on_unique UNIQUE (theme, launched_on);
+COMMENT ON CONSTRAINT call_for_projects_theme_launched_on_unique ON call_for_projects IS
+  'Natural key of a call (doc/import.md): two calls on one theme are not launched the same day';
+CREATE UNIQUE INDEX platform_usage_project_start_key ON platform_usage (project_id, pg_catalog.lower(period));
+COMMENT ON INDEX platform_usage_project_start_key IS
+  'Natural key of a usage period (doc/import.md): a project and the first day of the period';
+ALTER TABLE partnership
+  ADD CONSTRAINT partnership_partner_signed_on_unique UNIQUE (partner, signed_on);
+COMMENT ON CONSTRAINT partnership_partner_signed_on_unique ON partnership IS
+  'Natural key of a partnership (doc/import.md): a partner signs at most one partnership a day';
+ALTER TABLE civil_society_exchange
+  ADD CONSTRAINT civil_society_exchange_held_on_kind_counterpart_unique UNIQUE (held_on, kind, counterpart);
+COMMENT ON CONSTRAINT civil_society_exchange_held_on_kind_counterpart_unique ON civil_society_exchange IS
+  'Natural key of an exchange (doc/import.md): one exchange of a kind with a counterpart a day';
+
+--@include src/sql/55_import.sql
+
 
 
 -- ---- measures as data and verdicts after the deadline (issues 18, 19) -----------
