@@ -69,7 +69,7 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "15" "the snapshot covers 9 tables and 6 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "17" "the snapshot covers 11 tables and 6 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
    "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited" \
    "source targets and their origins"
