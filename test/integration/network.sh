@@ -37,6 +37,7 @@ cleanup() {
 	for db in "${LOCAL_DBS[@]}"; do
 		PGHOST=$MAIN_HOST PGPORT=$MAIN_PORT psql -X -q -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
 	done
+	PGHOST=$MAIN_HOST PGPORT=$MAIN_PORT psql -X -q -c "DROP ROLE IF EXISTS hdh_network" >/dev/null 2>&1
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -68,7 +69,6 @@ q "$B_HOST" "$B_PORT" postgres <<'SQL'
 CREATE DATABASE hub2;
 CREATE DATABASE old;
 CREATE DATABASE bare;
-CREATE ROLE hdh_network LOGIN;
 SQL
 q "$B_HOST" "$B_PORT" hub2 -c "CREATE EXTENSION hdh_roadmap"
 q "$B_HOST" "$B_PORT" old -c "CREATE EXTENSION hdh_roadmap VERSION '0.2.0'"
@@ -123,39 +123,83 @@ check "the records are split across the hubs, none lost" \
 		q $t -c "SELECT count(*) FROM hdh_roadmap.project"; done | awk '{ s += $1 } END { print s }')" \
 	"$(all hdh_net_all -c "SELECT count(*) FROM hdh_roadmap.project")"
 
-# The hub-side role: it reads the summaries and nothing row-level.
-q "$B_HOST" "$B_PORT" hub2 <<'SQL'
-GRANT USAGE ON SCHEMA hdh_roadmap TO hdh_network;
-GRANT SELECT ON hdh_roadmap.hub_summaries TO hdh_network;
-SQL
-check "the coordinator's role on the hub gets 42501 on the project table" \
-	"$(PGHOST=$B_HOST PGPORT=$B_PORT psql -X -q -A -t -U hdh_network -d hub2 -v VERBOSITY=verbose \
-		-c "SELECT count(*) FROM hdh_roadmap.project" 2>&1 | grep -o '42501: permission denied for table project')" \
-	"42501: permission denied for table project"
+# The examples of doc/network.md, in order, each on the database its first
+# line names ("-- on each hub", "-- on the coordinator", "-- on hub3"), with
+# the doc's ports and file paths replaced by the test's. When a ```text block
+# follows, its lines must appear in the output ("…" stands for any text).
+python3 - doc/network.md "$TMP" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding='utf-8').read()
+blocks = re.findall(r'^```(\w+)\n(.*?)^```$', text, flags=re.S | re.M)
+n = 0
+for i, (lang, body) in enumerate(blocks):
+    if lang != 'sql':
+        continue
+    n += 1
+    place = re.match(r'-- on (.*)', body).group(1)
+    open(f'{sys.argv[2]}/doc.{n}.sql', 'w').write(body)
+    open(f'{sys.argv[2]}/doc.{n}.place', 'w').write(place)
+    if i + 1 < len(blocks) and blocks[i + 1][0] == 'text':
+        open(f'{sys.argv[2]}/doc.{n}.text', 'w').write(blocks[i + 1][1])
+PY
+# doc_run N HOST PORT DB: run example N there; ok, or the error / the missing output.
+doc_run() {
+	local n=$1 h=$2 p=$3 db=$4 out first
+	first=$(sed -n 2p "$TMP/doc.$n.sql")
+	sed -e "s/port '5432'/port '$MAIN_PORT'/; s/port '5433'/port '$B_PORT'/; s/port '5434'/port '$C_PORT'/" \
+		-e "s|/tmp/hub3-2025-06-30.tsv|$TMP/doc-hub3.tsv|" "$TMP/doc.$n.sql" >"$TMP/doc.$n.run"
+	if ! out=$(PGHOST=$h PGPORT=$p psql -X -q -v ON_ERROR_STOP=1 -P footer=off -d "$db" -f "$TMP/doc.$n.run" 2>&1); then
+		not_ok "doc/network.md example $n on $db runs: $first" "$out"; return
+	fi
+	[ -f "$TMP/doc.$n.text" ] || { ok "doc/network.md example $n on $db runs: $first"; return; }
+	printf '%s\n' "$out" >"$TMP/doc.$n.out"
+	if python3 - "$TMP/doc.$n.text" "$TMP/doc.$n.out" <<'PY'
+import re, sys
+want = [l.rstrip() for l in open(sys.argv[1]).read().strip('\n').splitlines()]
+got = [l.rstrip() for l in open(sys.argv[2]).read().splitlines()]
+m = lambda w, g: re.fullmatch('.*'.join(re.escape(x) for x in w.split('…')), g) is not None
+sys.exit(0 if any(all(m(w, g) for w, g in zip(want, got[k:k + len(want)]))
+                  for k in range(0, len(got) - len(want) + 1)) else 1)
+PY
+	then ok "doc/network.md example $n on $db shows what the doc shows: $first"
+	else not_ok "doc/network.md example $n on $db shows what the doc shows: $first" "$out"; fi
+}
+HUBS=("$MAIN_HOST $MAIN_PORT hdh_net_hub1" "$B_HOST $B_PORT hub2" "$C_HOST $C_PORT hub3")
+coord -c "CREATE EXTENSION postgres_fdw"
+for n in $(seq "$(find "$TMP" -name 'doc.*.place' | wc -l)"); do
+	f=$TMP/doc.$n.place
+	case $(cat "$f") in
+	"each hub") for t in "${HUBS[@]}"; do
+			# shellcheck disable=SC2086  # host port db
+			doc_run "$n" $t; done ;;
+	"hub3") doc_run "$n" "$C_HOST" "$C_PORT" hub3 ;;
+	"the coordinator") doc_run "$n" "$MAIN_HOST" "$MAIN_PORT" hdh_net_coord ;;
+	*) not_ok "doc/network.md example $n: unknown place '$(cat "$f")'" ;;
+	esac
+	# Between the servers and the attach: an extensions option attach_hub must keep.
+	grep -q 'CREATE SERVER hub2' "$TMP/doc.$n.sql" && coord -c "ALTER SERVER hub2 OPTIONS (ADD extensions 'postgres_fdw')"
+done
+
+# The hub-side role reads the summaries and nothing row-level.
+for t in "${HUBS[@]}"; do
+	read -r h p db <<<"$t"
+	check "the coordinator's role on $db gets 42501 on the project table" \
+		"$(PGHOST=$h PGPORT=$p psql -X -q -A -t -U hdh_network -d "$db" -v VERBOSITY=verbose \
+			-c "SELECT count(*) FROM hdh_roadmap.project" 2>&1 | grep -o '42501: permission denied for table project')" \
+		"42501: permission denied for table project"
+done
 check "the coordinator's role on the hub reads hub_summaries" \
 	"$(PGHOST=$B_HOST PGPORT=$B_PORT psql -X -q -A -t -U hdh_network -d hub2 \
 		-c "SELECT count(*) > 0 FROM hdh_roadmap.hub_summaries WHERE as_of = '2025-06-30'" 2>&1)" t
-
-# The coordinator: postgres_fdw, one server and user mapping per hub.
+check "the hubs attached by the doc's examples are all there, with their version" \
+	"$(coord -c "SELECT string_agg(hub || ' ' || server || ' ' || extension_version || ' ' || transport, ', ' ORDER BY hub) FROM hdh_roadmap.hub")" \
+	"hub1 hub1 0.3.0 postgres_fdw, hub2 hub2 0.3.0 postgres_fdw, hub3 hub3 0.3.0 postgres_fdw"
 coord <<SQL
-CREATE EXTENSION postgres_fdw;
-CREATE SERVER hub1 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$MAIN_PORT', dbname 'hdh_net_hub1');
-CREATE SERVER hub2 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$B_PORT', dbname 'hub2', extensions 'postgres_fdw');
-CREATE SERVER hub3 FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$C_PORT', dbname 'hub3');
 CREATE SERVER old FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$B_PORT', dbname 'old');
 CREATE SERVER bare FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '127.0.0.1', port '$B_PORT', dbname 'bare');
-CREATE USER MAPPING FOR CURRENT_USER SERVER hub1 OPTIONS (user 'postgres');
-CREATE USER MAPPING FOR CURRENT_USER SERVER hub2 OPTIONS (user 'hdh_network');
-CREATE USER MAPPING FOR CURRENT_USER SERVER hub3 OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR CURRENT_USER SERVER old OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR CURRENT_USER SERVER bare OPTIONS (user 'postgres');
 SQL
-check "attach_hub returns each hub's version" \
-	"$(coord -c "SELECT hdh_roadmap.attach_hub('hub' || i, ('hub' || i)::name) FROM generate_series(1, 3) AS i" | paste -sd,)" \
-	"0.3.0,0.3.0,0.3.0"
-check "the hub view lists them" \
-	"$(coord -c "SELECT string_agg(hub || ' ' || server || ' ' || extension_version || ' ' || transport, ', ' ORDER BY hub) FROM hdh_roadmap.hub")" \
-	"hub1 hub1 0.3.0 postgres_fdw, hub2 hub2 0.3.0 postgres_fdw, hub3 hub3 0.3.0 postgres_fdw"
 check "attach_hub adds hdh_roadmap to the servers' extensions option, keeping what was there" \
 	"$(coord -c "SELECT string_agg(srvname || ':' || o, ' ' ORDER BY srvname) FROM pg_foreign_server, unnest(srvoptions) o WHERE o LIKE 'extensions=%'")" \
 	"hub1:extensions=hdh_roadmap hub2:extensions=postgres_fdw,hdh_roadmap hub3:extensions=hdh_roadmap"
