@@ -61,7 +61,7 @@ if load hdh_sample_a -v seed=42; then ok "it loads a second time over the first 
 else not_ok "it loads a second time over the first load"; sed 's/^/# /' "$TMP/load.err"; fi
 content hdh_sample_a >"$TMP/second"
 is "$(md5sum <"$TMP/second")" "$(md5sum <"$TMP/first")" "two loads with seed 42 give identical contents, table by table"
-is "$(grep -c ' 0 ' "$TMP/first")" "0" "every table has rows"
+is "$(grep -v '^network_' "$TMP/first" | grep -c ' 0 ')" "0" "every table has rows (but the network's hubs, doc/network.md)"
 if load hdh_sample_a; then ok "it loads without psql variables"; else not_ok "it loads without psql variables"; fi
 is "$(content hdh_sample_a | md5sum)" "$(md5sum <"$TMP/first")" "the default seed is 42 and the default scale 1"
 grep -q 'SYNTHETIC' "$TMP/load.out" && grep -q 'SYNTHETIC' "$TMP/load.err" &&
