@@ -325,10 +325,11 @@ check "a database without hdh_roadmap is refused at attach" \
 out=$(q "$MAIN_HOST" "$MAIN_PORT" hdh_net_nofdw -c "SELECT hdh_roadmap.attach_hub('hub1', 'hub1')" 2>&1)
 check "without postgres_fdw in the coordinator, attach_hub says so" \
 	"$(grep -c 'cannot attach hub "hub1": postgres_fdw is not installed in this database' <<<"$out")" 1
-check "refused attachments left no hub and no foreign table" \
+check "refused attachments left no hub, no foreign table, no server option" \
 	"$(coord -c "SELECT count(*) FROM hdh_roadmap.hub WHERE hub IN ('old', 'bare')" \
-		-c "SELECT count(*) FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE s.srvname IN ('old', 'bare')" | paste -sd,)" \
-	"0,0"
+		-c "SELECT count(*) FROM pg_foreign_table ft JOIN pg_foreign_server s ON s.oid = ft.ftserver WHERE s.srvname IN ('old', 'bare')" \
+		-c "SELECT count(*) FROM pg_foreign_server s, unnest(s.srvoptions) o WHERE s.srvname IN ('old', 'bare') AND o LIKE 'extensions=%'" | paste -sd,)" \
+	"0,0,0"
 
 # The live hub3 and its imported copy count the same records twice: compare
 # the network with hub3 live, then with hub3 imported.
