@@ -43,8 +43,11 @@ REGRESS_VIEWS = scorecard_time scorecard_scenario scorecard_deadline measures in
 
 REGRESS_HARDEN = summary_equality
 
+REGRESS_NETWORK = network
+
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
-               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN)
+               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN) \
+               $(REGRESS_NETWORK)
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -Isrc

@@ -86,7 +86,7 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "20" "the snapshot covers 13 tables and 7 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "22" "the snapshot covers 15 tables and 7 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
    "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited,publications_2028:user" \
    "source targets and their origins"

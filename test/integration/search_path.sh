@@ -255,13 +255,16 @@ CREATE TEMP VIEW members AS
 SELECT p.* FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'hdh_roadmap');
 
--- every view and materialized view
-SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E''\n'' ORDER BY r::pg_catalog.text))) FROM %s AS r;',
-              'view ' || c.oid::regclass, c.oid::regclass)
+-- every view and materialized view (hub_summaries, which has a row set per
+-- day from 1990 to 2099, on one day)
+SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E''\n'' ORDER BY r::pg_catalog.text))) FROM %s AS r%s;',
+              'view ' || c.oid::regclass, c.oid::regclass,
+              CASE WHEN c.relname = 'hub_summaries' THEN ' WHERE r.as_of OPERATOR(pg_catalog.=) ''2025-06-30''::pg_catalog.date' ELSE '' END)
   FROM pg_class c WHERE c.relnamespace = 'hdh_roadmap'::regnamespace AND c.relkind IN ('v', 'm') ORDER BY 1;
 -- every function of the extension that SQL can call with sample arguments
 -- (not the type I/O, the aggregates' support functions, the triggers, refresh(),
--- nor the functions that take a registered measure's name: below, on one)
+-- nor the functions that take a registered measure's name, detach_hub() and
+-- network_summaries(): below, with arguments of their own)
 SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E''\n'' ORDER BY r::pg_catalog.text))) FROM %s(%s) AS r;',
               'function ' || p.oid::regprocedure, p.oid::regproc,
               (SELECT string_agg(quote_literal(s.v) || '::' || format('%I.%I', n.nspname, ty.typname), ', ' ORDER BY a.o)
@@ -270,7 +273,7 @@ SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(pg_catalog.
   FROM members p
  WHERE p.prokind = 'f' AND p.pronargs > 0 AND p.prorettype NOT IN ('internal'::regtype, 'cstring'::regtype, 'trigger'::regtype)
    AND NOT EXISTS (SELECT FROM unnest(p.proargtypes::oid[]) AS a(t) WHERE a.t NOT IN (SELECT t FROM sample))
-   AND p.proname NOT IN ('unregister_measure', 'measure_source_values')
+   AND p.proname NOT IN ('unregister_measure', 'measure_source_values', 'detach_hub', 'network_summaries')
  ORDER BY 1;
 -- every aggregate, over two rows of sample arguments
 SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(%s(%s)::pg_catalog.text)) FROM (VALUES (%s), (%s)) AS v(%s);',
@@ -287,6 +290,14 @@ SELECT format('SELECT pg_catalog.concat_ws('' '', %L, pg_catalog.md5(%s(%s)::pg_
  ORDER BY 1;
 SQL
 cat >>"$TMP/checks.sql" <<'SQL'
+SELECT pg_catalog.concat_ws(' ', 'network_summaries()', pg_catalog.count(*)) FROM hdh_roadmap.network_summaries('2025-06-30', 'series', true);
+BEGIN;   -- rolled back: the import and the detach leave nothing behind
+CREATE TEMP TABLE incoming AS SELECT * FROM hdh_roadmap.export_summaries('2025-06-30');
+SELECT pg_catalog.concat_ws(' ', 'import_summaries()', hdh_roadmap.import_summaries('offline', 'incoming'));
+SELECT pg_catalog.concat_ws(' ', 'network_access_delay_at() of an imported hub', pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E'\n' ORDER BY r::pg_catalog.text))) FROM hdh_roadmap.network_access_delay_at('2025-06-30') AS r;
+SELECT pg_catalog.concat_ws(' ', 'network_indicator_series_at() of an imported hub', pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E'\n' ORDER BY r::pg_catalog.text))) FROM hdh_roadmap.network_indicator_series_at('2025-06-30') AS r;
+SELECT pg_catalog.concat_ws(' ', 'detach_hub()', hdh_roadmap.detach_hub('offline'), pg_catalog.count(*)) FROM hdh_roadmap.hub;
+ROLLBACK;
 BEGIN;   -- rolled back: the next session must find refresh_log as this one did
 SELECT pg_catalog.concat_ws(' ', 'refresh()', pg_catalog.string_agg(pg_catalog.concat_ws(':', view_name, row_count), ',' ORDER BY view_name)) FROM hdh_roadmap.refresh();
 SELECT pg_catalog.concat_ws(' ', 'after refresh() indicator_series_mv', pg_catalog.md5(pg_catalog.string_agg(r::pg_catalog.text, E'\n' ORDER BY r::pg_catalog.text))) FROM hdh_roadmap.indicator_series_mv AS r;

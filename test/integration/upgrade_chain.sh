@@ -311,7 +311,8 @@ SQL
 data() {
 	q "$1" <<'SQL'
 SET search_path = pg_catalog;
-SELECT format('SELECT %L || '' '' || count(*) || '' '' || md5(coalesce(string_agg(r::text, E''\n'' ORDER BY r::text), '''')) FROM hdh_roadmap.%I r',
+-- Empty tables are left out: an update may add tables (empty until used).
+SELECT format('SELECT %L || '' '' || count(*) || '' '' || md5(coalesce(string_agg(r::text, E''\n'' ORDER BY r::text), '''')) FROM hdh_roadmap.%I r HAVING count(*) > 0',
               relname, relname)
   FROM pg_class WHERE relnamespace = 'hdh_roadmap'::regnamespace AND relkind = 'r'
    AND relname <> 'refresh_log' ORDER BY relname

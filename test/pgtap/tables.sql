@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(142);
+SELECT plan(145);
 
 -- rejects(constraint, sql): the statement fails with the SQLSTATE and message
 -- PostgreSQL gives for that constraint, and the constraint is marked tested.
@@ -38,8 +38,8 @@ $$;
 SELECT tables_are('hdh_roadmap',
   ARRAY['call_for_projects', 'catalogue_database', 'project', 'project_source', 'platform_usage',
         'partnership', 'civil_society_exchange', 'target', 'baseline_fact', 'measure', 'reported_value',
-        'refresh_log', 'import_batch', 'import_reject'],
-  'the reference tables, the measure registry and its reported values, refresh_log (the log of refresh(), doc/refresh.md), and the import log (doc/import.md)');
+        'refresh_log', 'import_batch', 'import_reject', 'network_hub', 'network_imported_summary'],
+  'the reference tables, the measure registry and its reported values, refresh_log (the log of refresh(), doc/refresh.md), the import log (doc/import.md) and the network''s hubs (doc/network.md)');
 SELECT columns_are('hdh_roadmap', 'project',
   ARRAY['project_id', 'reference', 'title', 'submitted_on', 'file_complete_on', 'committee_opinion_on',
         'authorised_on', 'data_available_on', 'with_health_establishment', 'call_id', 'linkage'],
@@ -402,6 +402,15 @@ SELECT is((SELECT count(*)::integer FROM platform_usage WHERE project_id = 101),
 INSERT INTO refresh_log VALUES ('scorecard_mv', '2025-06-30', '2025-06-30 03:17:00+00', '2025-06-30 03:17:01+00', 1000, 4, true);
 SELECT pg_temp.rejects('refresh_log_pkey',
   $$INSERT INTO refresh_log VALUES ('scorecard_mv', '2025-06-30', '2025-06-30 03:17:00+00', '2025-06-30 03:17:02+00', 2000, 4, true)$$);
+
+-- ---- network_hub, network_imported_summary (doc/network.md) ----
+INSERT INTO network_hub (hub, extension_version) VALUES ('offline', '0.3.0');
+SELECT pg_temp.rejects('network_hub_pkey',
+  $$INSERT INTO network_hub (hub, extension_version) VALUES ('offline', '0.3.0')$$);
+SELECT pg_temp.rejects('network_hub_name_valid',
+  $$INSERT INTO network_hub (hub, extension_version) VALUES ('Off Line', '0.3.0')$$);
+SELECT pg_temp.rejects('network_imported_summary_hub_fk',
+  $$INSERT INTO network_imported_summary (hub, as_of, part, label) VALUES ('elsewhere', '2025-06-30', 'series', 'platform_projects')$$);
 
 -- ---- every constraint of the schema was tested above ----
 SELECT set_eq(

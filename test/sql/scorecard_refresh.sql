@@ -84,7 +84,7 @@ SELECT view_name, count(*) AS kept, max(started_at) > '2021-01-01' AS newest_kep
   FROM refresh_log GROUP BY view_name ORDER BY view_name;
 
 -- Plain column types only: text, integer, bigint, float8, numeric, date,
--- boolean in every view and materialized view (timestamptz in last_refresh).
+-- boolean in every view and materialized view (timestamptz in last_refresh and hub).
 SELECT c.relname AS view, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type
   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
  WHERE c.relnamespace = 'hdh_roadmap'::regnamespace AND c.relkind IN ('v', 'm')

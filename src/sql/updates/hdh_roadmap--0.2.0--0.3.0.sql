@@ -69,4 +69,8 @@ COMMENT ON CONSTRAINT target_measure_fk ON target IS 'A target names a registere
 
 
 
+-- ---- network of hubs on postgres_fdw (issue 13) -----------------------------------
+--@include src/sql/80_network.sql
+
+
 -- ---- end ---------------------------------------------------------------------------
