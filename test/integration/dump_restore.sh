@@ -72,6 +72,10 @@ INSERT INTO reported_value (measure, year, value, reported_on, note) VALUES
 INSERT INTO target (id, roadmap, axis, title, indicator, measure, kind, value, baseline_year, start_year, deadline, unit)
 VALUES ('publications_2028', 'HDH 2026-2028', 1, '50 publications a year', 'publications', 'publications',
         'at_least', 50, 2024, 2026, '2028-12-31', 'publications');
+-- deadlines (doc/monitoring.md): the seed edited, one of the user's own
+UPDATE deadline SET extension_days = 60 WHERE id = 'ehds_decision';
+INSERT INTO deadline (id, title, from_milestone, to_milestone, days)
+VALUES ('completeness_check', 'File complete within 30 days', 'submitted', 'file_complete', 30);
 -- gaps in the identity sequences, so that their positions matter
 INSERT INTO project (reference, title, submitted_on) VALUES ('TMP-1', 'to delete', '2025-01-01');
 DELETE FROM project WHERE reference = 'TMP-1';
@@ -82,7 +86,7 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "17" "the snapshot covers 11 tables and 6 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "18" "the snapshot covers 12 tables and 6 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
    "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited,publications_2028:user" \
    "source targets and their origins"
