@@ -9,11 +9,11 @@
 -- adding counts); the pending part is the waiting list at M's cutoff.
 WITH months AS (
   SELECT m::date AS month, least((m + interval '1 month - 1 day')::date, {as_of}) AS cutoff
-    FROM generate_series(date_trunc('month', (SELECT min(submitted_on) FROM project WHERE submitted_on <= {as_of})),
+    FROM generate_series(date_trunc('month', (SELECT min(submitted_on) FROM project WHERE submitted_on <= {as_of})::timestamp),
                          date_trunc('month', {as_of}::timestamp), interval '1 month') AS m),
 --@include src/sql/queries/linkage_groups.sql
 done AS (
-  SELECT date_trunc('month', p.data_available_on)::date AS month, p.linkage::text AS linkage,
+  SELECT date_trunc('month', p.data_available_on::timestamp)::date AS month, p.linkage::text AS linkage,
          delay_agg(p.submitted_on, p.data_available_on) AS s
     FROM project p
    WHERE p.data_available_on <= {as_of}
