@@ -41,12 +41,14 @@ REGRESS_TABLES =
 REGRESS_VIEWS = scorecard_time scorecard_scenario scorecard_deadline measures indicator_series access_delay \
                 scorecard_refresh
 
+REGRESS_MONITORING = monitoring
+
 REGRESS_HARDEN = summary_equality
 
 REGRESS_NETWORK = network
 
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
-               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN) \
+               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_MONITORING) $(REGRESS_HARDEN) \
                $(REGRESS_NETWORK)
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 

@@ -33,8 +33,9 @@ DECLARE
   n bigint;
 BEGIN
   -- The series first, the delay table, then the scorecard that scores the
-  -- series' measures. All three share CURRENT_DATE, the transaction's date.
-  FOREACH mv IN ARRAY ARRAY['indicator_series_mv', 'access_delay_mv', 'scorecard_mv'] LOOP
+  -- series' measures, then the monthly delays. All share CURRENT_DATE, the
+  -- transaction's date.
+  FOREACH mv IN ARRAY ARRAY['indicator_series_mv', 'access_delay_mv', 'scorecard_mv', 'access_delay_monthly_mv'] LOOP
     started := clock_timestamp();
     SELECT c.relispopulated INTO populated
       FROM pg_class c
@@ -66,7 +67,8 @@ $fn$;
 
 CREATE VIEW last_refresh AS
 SELECT m.view_name, l.as_of, l.started_at, l.finished_at, l.duration_ms, l.row_count, l.refreshed_concurrently
-  FROM (VALUES (1, 'indicator_series_mv'), (2, 'access_delay_mv'), (3, 'scorecard_mv')) AS m(ord, view_name)
+  FROM (VALUES (1, 'indicator_series_mv'), (2, 'access_delay_mv'), (3, 'scorecard_mv'),
+               (4, 'access_delay_monthly_mv')) AS m(ord, view_name)
   LEFT JOIN LATERAL (SELECT r.as_of, r.started_at, r.finished_at, r.duration_ms, r.row_count, r.refreshed_concurrently
                        FROM refresh_log r
                       WHERE r.view_name = m.view_name
@@ -87,7 +89,7 @@ COMMENT ON COLUMN refresh_log.row_count IS 'Rows in the view after the refresh';
 COMMENT ON COLUMN refresh_log.refreshed_concurrently IS 'Whether the view was refreshed CONCURRENTLY (false for the first refresh of an unpopulated view)';
 
 COMMENT ON FUNCTION refresh() IS
-  'Refreshes indicator_series_mv, access_delay_mv and scorecard_mv (in that order, CONCURRENTLY) as of CURRENT_DATE and logs each refresh in refresh_log; must be run by the owner of the materialized views (the role that created the extension), e.g. from pg_cron';
+  'Refreshes indicator_series_mv, access_delay_mv, scorecard_mv and access_delay_monthly_mv (in that order, CONCURRENTLY) as of CURRENT_DATE and logs each refresh in refresh_log; must be run by the owner of the materialized views (the role that created the extension), e.g. from pg_cron';
 
 COMMENT ON VIEW last_refresh IS
   'The last refresh of each materialized view: one row per view, NULLs for a view not refreshed since the extension was created (or restored)';

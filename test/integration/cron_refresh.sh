@@ -48,7 +48,7 @@ if out=$(q -v seed=42 -f sample/load.sql 2>&1); then ok "the synthetic sample lo
 else not_ok "the synthetic sample loads" "$(tail -3 <<<"$out")"; finish; fi
 
 check "last_refresh: never refreshed before the job" \
-	"$(q -c "SELECT count(*) FROM hdh_roadmap.last_refresh WHERE finished_at IS NULL")" "3"
+	"$(q -c "SELECT count(*) FROM hdh_roadmap.last_refresh WHERE finished_at IS NULL")" "4"
 check "the materialized scorecard does not have the sample yet (all no_data)" \
 	"$(q -c "SELECT bool_and(status = 'no_data') FROM hdh_roadmap.scorecard_mv")" "t"
 
@@ -74,14 +74,14 @@ else
 		"status [$status]: $(q -c "SELECT string_agg(status || ': ' || coalesce(return_message, ''), '; ') FROM cron.job_run_details WHERE jobid = $jobid")"
 	finish
 fi
-check "the run's return message is refresh()'s three rows" \
+check "the run's return message is refresh()'s four rows" \
 	"$(q -c "SELECT return_message FROM cron.job_run_details WHERE jobid = $jobid AND status = 'succeeded' ORDER BY runid LIMIT 1")" \
-	"3 rows"
-check "last_refresh moved: the three views refreshed today, concurrently" \
+	"4 rows"
+check "last_refresh moved: the four views refreshed today, concurrently" \
 	"$(q -c "SELECT count(*) FROM hdh_roadmap.last_refresh
-	          WHERE finished_at IS NOT NULL AND as_of = current_date AND refreshed_concurrently")" "3"
+	          WHERE finished_at IS NOT NULL AND as_of = current_date AND refreshed_concurrently")" "4"
 
-for v in indicator_series access_delay scorecard; do
+for v in indicator_series access_delay scorecard access_delay_monthly; do
 	diff=$(q -c "SELECT (SELECT count(*) FROM (SELECT * FROM hdh_roadmap.${v}_mv EXCEPT SELECT * FROM hdh_roadmap.$v) a)
 	                  + (SELECT count(*) FROM (SELECT * FROM hdh_roadmap.$v EXCEPT SELECT * FROM hdh_roadmap.${v}_mv) b)
 	                  || ' ' || (SELECT count(*) > 0 FROM hdh_roadmap.${v}_mv)")

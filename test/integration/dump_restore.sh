@@ -76,6 +76,10 @@ VALUES ('publications_2028', 'HDH 2026-2028', 1, '50 publications a year', 'publ
 CREATE TEMP TABLE dump_import (reference text, title text, submitted_on text);
 INSERT INTO dump_import VALUES ('DUMP-1', 'imported', '01/02/2024'), ('DUMP-2', '', '2024-01-01');
 SELECT * FROM hdh_roadmap.import('project', 'dump_import');
+-- deadlines (doc/monitoring.md): the seed edited, one of the user's own
+UPDATE deadline SET extension_days = 60 WHERE id = 'ehds_decision';
+INSERT INTO deadline (id, title, from_milestone, to_milestone, days)
+VALUES ('completeness_check', 'File complete within 30 days', 'submitted', 'file_complete', 30);
 -- gaps in the identity sequences, so that their positions matter
 INSERT INTO project (reference, title, submitted_on) VALUES ('TMP-1', 'to delete', '2025-01-01');
 DELETE FROM project WHERE reference = 'TMP-1';
@@ -86,7 +90,7 @@ then ok "the source database has the sample, user rows and edits of seeded rows"
 else not_ok "the source database has the sample, user rows and edits of seeded rows"; sed 's/^/# /' "$TMP/load.err"; fi
 
 snapshot hdh_dump_src >"$TMP/src.snap"
-is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "22" "the snapshot covers 15 tables and 7 sequences"
+is "$(wc -l <"$TMP/src.snap" | tr -d ' ')" "23" "the snapshot covers 16 tables and 7 sequences"
 is "$(q hdh_dump_src -c "SELECT string_agg(id || ':' || origin, ',' ORDER BY id) FROM hdh_roadmap.target")" \
    "civil_society_exchanges:edited,eu_projects:user,linkage_access_delay:seed,new_partnerships:seed,platform_projects:edited,publications_2028:user" \
    "source targets and their origins"

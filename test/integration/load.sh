@@ -136,8 +136,8 @@ done
 WRITES=$(field writers 'number of transactions actually processed')
 
 # ---- afterwards ----
-is "$(q "$DB" -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "3" "a final refresh() succeeds"
-for v in indicator_series access_delay scorecard; do
+is "$(q "$DB" -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "4" "a final refresh() succeeds"
+for v in indicator_series access_delay scorecard access_delay_monthly; do
 	is "$(q "$DB" -c "SELECT (SELECT count(*) FROM (SELECT * FROM hdh_roadmap.${v}_mv EXCEPT SELECT * FROM hdh_roadmap.$v) a)
 	                         || ' ' || (SELECT count(*) FROM (SELECT * FROM hdh_roadmap.$v EXCEPT SELECT * FROM hdh_roadmap.${v}_mv) b)
 	                         || ' of ' || (SELECT count(*) FROM hdh_roadmap.$v)")" \

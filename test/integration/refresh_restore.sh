@@ -47,10 +47,10 @@ check "after the restore the materialized views hold no user data" \
 	"$(q "$DST" -c "SELECT (SELECT count(*) FROM hdh_roadmap.indicator_series_mv) || ' '
 	                     || (SELECT count(*) FROM hdh_roadmap.access_delay_mv) || ' ' || ($SCORED)")" "0 0 0"
 check "after the restore last_refresh says never refreshed" \
-	"$(q "$DST" -c "SELECT count(*) FROM hdh_roadmap.last_refresh WHERE finished_at IS NULL")" "3"
+	"$(q "$DST" -c "SELECT count(*) FROM hdh_roadmap.last_refresh WHERE finished_at IS NULL")" "4"
 
-check "refresh() in the restored database" "$(q "$DST" -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "3"
-for v in indicator_series access_delay scorecard; do
+check "refresh() in the restored database" "$(q "$DST" -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "4"
+for v in indicator_series access_delay scorecard access_delay_monthly; do
 	differ=$(q "$DST" -c "SELECT (SELECT count(*) FROM (SELECT * FROM hdh_roadmap.${v}_mv EXCEPT SELECT * FROM hdh_roadmap.$v) a)
 	                           + (SELECT count(*) FROM (SELECT * FROM hdh_roadmap.$v EXCEPT SELECT * FROM hdh_roadmap.${v}_mv) b)")
 	rows_dst=$(q "$DST" -c "SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM hdh_roadmap.${v}_mv t")

@@ -391,12 +391,12 @@ for i in "${!RELEASES[@]}"; do
 	# pristine seeds corrected by the update, so they must equal a fresh
 	# install's, loaded with the same data.
 	# A table the update creates is empty: it has no records to keep.
-	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact|measure|reported_value) |^[a-z_]+ 0 d41d8cd98f00b204e9800998ecf8427e$')" \
-	   "$(grep -vE '^(target|baseline_fact|measure|reported_value) |^[a-z_]+ 0 d41d8cd98f00b204e9800998ecf8427e$' "$TMP/$db.before")" \
+	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact|measure|reported_value|deadline) |^[a-z_]+ 0 d41d8cd98f00b204e9800998ecf8427e$')" \
+	   "$(grep -vE '^(target|baseline_fact|measure|reported_value|deadline) |^[a-z_]+ 0 d41d8cd98f00b204e9800998ecf8427e$' "$TMP/$db.before")" \
 	   "$X updated: the records (tables but the seeded ones, stored summaries, *_at results) are unchanged"
-	is "$(data "$db" | grep -E '^(target|baseline_fact|measure|reported_value) ')" \
-	   "$(grep -E '^(target|baseline_fact|measure|reported_value) ' "$TMP/fresh.data")" \
-	   "$X updated: target, baseline_fact and the measure registry equal a fresh install's"
+	is "$(data "$db" | grep -E '^(target|baseline_fact|measure|reported_value|deadline) ')" \
+	   "$(grep -E '^(target|baseline_fact|measure|reported_value|deadline) ' "$TMP/fresh.data")" \
+	   "$X updated: target, baseline_fact, the measure registry and deadline equal a fresh install's"
 	is "$(data "$db" | grep '_at ')" "$(grep '_at ' "$TMP/fresh.data")" \
 	   "$X updated: the *_at functions give what the fresh install gives on the same data"
 	is "$(q "$db" -c "$MEASURE_SQL" >/dev/null 2>&1; q "$db" -c "$MEASURE_CARD" 2>&1)" "$(q hdh_up_fresh -c "$MEASURE_CARD")" \
@@ -417,6 +417,6 @@ else status=1; fi
 if [ "$status" -eq 0 ]; then ok "${VERSIONS[0]} updated one version at a time: ${VERSIONS[*]}"
 else not_ok "${VERSIONS[0]} updated one version at a time: ${VERSIONS[0]} ${steps[*]}"; sed 's/^/#   /' "$TMP/steps.log"; fi
 compare_catalog hdh_up_steps "${VERSIONS[0]} updated step by step"
-is "$(q hdh_up_steps -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "3" "refresh() runs after the update"
+is "$(q hdh_up_steps -c "SELECT count(*) FROM hdh_roadmap.refresh()")" "4" "refresh() runs after the update"
 
 [ "$fails" -eq 0 ]

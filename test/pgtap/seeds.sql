@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(50);
+SELECT plan(54);
 
 -- ---- the four targets of DESIGN.md ----
 SELECT results_eq(
@@ -133,6 +133,25 @@ SELECT results_eq(
   $$VALUES ('claims_seed'), ('eu_projects'), ('new_partnerships'), ('platform_projects')$$,
   'the dump condition selects the edited and user targets, not the pristine seeds');
 
+-- ---- the seeded deadline (doc/monitoring.md) ----
+SELECT results_eq(
+  $$SELECT id, from_milestone::text, to_milestone::text, days, extension_days, active, origin::text FROM deadline$$,
+  $$VALUES ('ehds_decision', 'file_complete', 'authorised', 90, 90, true, 'seed')$$,
+  'the seeded deadline: the EHDS decision, 90 days from file complete to authorised, extendable once by 90');
+UPDATE deadline SET title = title WHERE id = 'ehds_decision';
+SELECT is((SELECT origin::text FROM deadline WHERE id = 'ehds_decision'), 'seed',
+  'an update that changes nothing leaves the seed deadline pristine');
+INSERT INTO deadline (id, title, from_milestone, to_milestone, days, extension_days, origin)
+SELECT id, title, from_milestone, to_milestone, 60, 60, 'edited' FROM deadline WHERE id = 'ehds_decision';
+SELECT results_eq($$SELECT days, origin::text FROM deadline$$, $$VALUES (60, 'edited')$$,
+  'a restored edited deadline replaces the pristine seed row');
+SELECT results_eq(
+  format('SELECT id FROM hdh_roadmap.deadline %s',
+         (SELECT extcondition[array_position(extconfig, 'hdh_roadmap.deadline'::regclass::oid)]
+            FROM pg_extension WHERE extname = 'hdh_roadmap')),
+  $$VALUES ('ehds_decision')$$,
+  'the dump condition selects the edited deadline');
+
 -- ---- pg_extension_config_dump ----
 SELECT set_eq(
   $$SELECT c.relname::text FROM pg_extension e, unnest(e.extconfig) AS cfg(oid) JOIN pg_class c ON c.oid = cfg.oid
@@ -155,13 +174,13 @@ SELECT set_eq(
 SELECT results_eq(
   $$SELECT c.relname::text COLLATE "default", cond COLLATE "default" FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(oid, cond)
       JOIN pg_class c ON c.oid = x.oid WHERE e.extname = 'hdh_roadmap' AND cond <> '' ORDER BY 1$$,
-  $$VALUES ('baseline_fact', 'WHERE origin <> ''seed'''), ('measure', 'WHERE NOT built_in'),
-            ('target', 'WHERE origin <> ''seed''')$$,
+  $$VALUES ('baseline_fact', 'WHERE origin <> ''seed'''), ('deadline', 'WHERE origin <> ''seed'''),
+            ('measure', 'WHERE NOT built_in'), ('target', 'WHERE origin <> ''seed''')$$,
   'only the seeded tables filter their dump: on origin, and the measures on built_in');
 SELECT is((SELECT count(*)::integer FROM pg_class c, pg_attribute a
             WHERE c.relnamespace = 'hdh_roadmap'::regnamespace AND c.relkind = 'r' AND a.attrelid = c.oid
               AND a.attname = 'origin'
-              AND (c.relname NOT IN ('target', 'baseline_fact'))), 0,
+              AND (c.relname NOT IN ('target', 'baseline_fact', 'deadline'))), 0,
   'only the seeded tables carry an origin column');
 
 -- ---- comments ----

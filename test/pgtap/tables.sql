@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS hdh_roadmap;
 SET search_path = hdh_roadmap, public;
-SELECT plan(145);
+SELECT plan(154);
 
 -- rejects(constraint, sql): the statement fails with the SQLSTATE and message
 -- PostgreSQL gives for that constraint, and the constraint is marked tested.
@@ -38,8 +38,8 @@ $$;
 SELECT tables_are('hdh_roadmap',
   ARRAY['call_for_projects', 'catalogue_database', 'project', 'project_source', 'platform_usage',
         'partnership', 'civil_society_exchange', 'target', 'baseline_fact', 'measure', 'reported_value',
-        'refresh_log', 'import_batch', 'import_reject', 'network_hub', 'network_imported_summary'],
-  'the reference tables, the measure registry and its reported values, refresh_log (the log of refresh(), doc/refresh.md), the import log (doc/import.md) and the network''s hubs (doc/network.md)');
+        'refresh_log', 'import_batch', 'import_reject', 'network_hub', 'network_imported_summary', 'deadline'],
+  'the reference tables, the measure registry and its reported values, refresh_log (the log of refresh(), doc/refresh.md), the import log (doc/import.md), the network''s hubs (doc/network.md) and deadline (doc/monitoring.md)');
 SELECT columns_are('hdh_roadmap', 'project',
   ARRAY['project_id', 'reference', 'title', 'submitted_on', 'file_complete_on', 'committee_opinion_on',
         'authorised_on', 'data_available_on', 'with_health_establishment', 'call_id', 'linkage'],
@@ -411,6 +411,28 @@ SELECT pg_temp.rejects('network_hub_name_valid',
   $$INSERT INTO network_hub (hub, extension_version) VALUES ('Off Line', '0.3.0')$$);
 SELECT pg_temp.rejects('network_imported_summary_hub_fk',
   $$INSERT INTO network_imported_summary (hub, as_of, part, label) VALUES ('elsewhere', '2025-06-30', 'series', 'platform_projects')$$);
+
+-- ---- deadlines (doc/monitoring.md) ----
+SELECT columns_are('hdh_roadmap', 'deadline',
+  ARRAY['id', 'title', 'from_milestone', 'to_milestone', 'days', 'extension_days', 'source_quote', 'active', 'origin'],
+  'deadline columns');
+INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('mine', 't', 'submitted', 'file_complete', 1);
+SELECT pg_temp.rejects('deadline_pkey',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('mine', 't', 'submitted', 'file_complete', 1)$$);
+SELECT pg_temp.rejects('deadline_id_format',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('1st', 't', 'submitted', 'file_complete', 1)$$);
+SELECT pg_temp.rejects('deadline_title_not_blank',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('d', '  ', 'submitted', 'file_complete', 1)$$);
+SELECT pg_temp.rejects('deadline_days_positive',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('d', 't', 'submitted', 'file_complete', 0)$$);
+SELECT pg_temp.rejects('deadline_extension_days_not_negative',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days, extension_days) VALUES ('d', 't', 'submitted', 'file_complete', 1, -5)$$);
+SELECT pg_temp.rejects('deadline_span_forward',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('d', 't', 'file_complete', 'file_complete', 1)$$);
+SELECT pg_temp.rejects('deadline_total_in_range',
+  $$INSERT INTO deadline (id, title, from_milestone, to_milestone, days, extension_days) VALUES ('d', 't', 'submitted', 'file_complete', 2147483647, 1)$$);
+SELECT throws_ok($$INSERT INTO deadline (id, title, from_milestone, to_milestone, days) VALUES ('d', 't', 'submitted', 'signed', 1)$$,
+  '22P02', NULL, 'a deadline ends on a milestone of the procedure (enum milestone)');
 
 -- ---- every constraint of the schema was tested above ----
 SELECT set_eq(

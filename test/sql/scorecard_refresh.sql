@@ -31,10 +31,11 @@ SELECT (SELECT count(*) FROM indicator_series_mv) AS series_rows,
        (SELECT count(*) FROM access_delay_mv) AS delay_rows,
        (SELECT count(*) FILTER (WHERE status = 'no_data') = count(*) FROM scorecard_mv) AS scorecard_all_no_data;
 
--- refresh(): the three views in dependency order, with their row counts.
+-- refresh(): the four views in dependency order, with their row counts.
 SELECT view_name, row_count = CASE view_name
          WHEN 'indicator_series_mv' THEN (SELECT count(*) FROM indicator_series)
          WHEN 'access_delay_mv' THEN (SELECT count(*) FROM access_delay)
+         WHEN 'access_delay_monthly_mv' THEN (SELECT count(*) FROM access_delay_monthly)
          ELSE (SELECT count(*) FROM scorecard) END AS row_count_right,
        duration_ms >= 0 AS timed
   FROM refresh();
@@ -77,7 +78,7 @@ SELECT view_name, refreshed_concurrently FROM last_refresh;
 -- refresh() keeps the last 100 refreshes of each view.
 INSERT INTO refresh_log
 SELECT v, '2020-01-01', t, t, 1, 1, true
-  FROM unnest(ARRAY['indicator_series_mv', 'access_delay_mv', 'scorecard_mv']) AS v,
+  FROM unnest(ARRAY['indicator_series_mv', 'access_delay_mv', 'scorecard_mv', 'access_delay_monthly_mv']) AS v,
        generate_series(timestamptz '2020-01-01', timestamptz '2020-01-01' + interval '149 days', interval '1 day') AS t;
 SELECT count(*) AS refreshed FROM refresh();
 SELECT view_name, count(*) AS kept, max(started_at) > '2021-01-01' AS newest_kept
