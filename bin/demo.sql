@@ -49,6 +49,23 @@ SELECT year,
  GROUP BY year ORDER BY year;
 
 \echo
+\echo == Trailing 12 months of access delay, linked projects, month by month (SYNTHETIC data, as of 2025-12-31)
+SELECT to_char(month, 'YYYY-MM') AS month, completed, pending,
+       round(mean_months::numeric, 1) AS mean, round(median_months::numeric, 1) AS median,
+       round(km_median_months::numeric, 1) AS km_median,
+       round(100 * share_within_7_months)::text || ' %' AS within_7_months
+  FROM hdh_roadmap.access_delay_monthly_at(date '2025-12-31')
+ WHERE linkage = 'all_linked' AND month > date '2025-12-01' - interval '12 months'
+ ORDER BY month;
+
+\echo
+\echo == Delays stage by stage, linked projects, days (SYNTHETIC data, as of 2025-12-31)
+SELECT year, stage, completed, pending, round(mean_days) AS mean_days, median_days, km_median_days
+  FROM hdh_roadmap.stage_delay_at(date '2025-12-31')
+ WHERE linkage = 'all_linked' AND year >= 2024
+ ORDER BY year, array_position(ARRAY['file_completion', 'committee_opinion', 'authorisation', 'data_provision'], stage);
+
+\echo
 \echo '== The 2020–2022 baseline (the Health Data Hub''s review, press release of 28 June 2022: real figures)'
 SELECT period, label, figure FROM hdh_roadmap.baseline;
 

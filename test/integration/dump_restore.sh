@@ -38,7 +38,7 @@ SELECT sequencename || ' ' || coalesce(last_value::text, 'unused')
 SQL
 }
 
-echo "1..59"
+echo "1..65"
 
 # ---- the source database ----
 psql -X -q -c "CREATE DATABASE hdh_dump_src" >/dev/null
