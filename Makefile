@@ -43,8 +43,10 @@ REGRESS_VIEWS = scorecard_time scorecard_scenario scorecard_deadline measures in
 
 REGRESS_HARDEN = summary_equality
 
+REGRESS_REPORT = report
+
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
-               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN)
+               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_HARDEN) $(REGRESS_REPORT)
 REGRESS_OPTS = --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -Isrc

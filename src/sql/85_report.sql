@@ -33,7 +33,7 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT CASE
-           WHEN abs(x) >= 1e15 THEN to_char(x, 'FM9.99EEEE')
+           WHEN abs(x) >= 1e15 THEN btrim(to_char(x, '9.99EEEE'))
            WHEN abs(x) >= 100 THEN round(x::numeric)::text
            WHEN abs(x) >= 10 THEN trim_scale(round(x::numeric, 1))::text
            ELSE trim_scale(round(x::numeric, 2))::text

@@ -49,4 +49,12 @@ COMMENT ON CONSTRAINT target_measure_fk ON target IS 'A target names a registere
 
 
 
+-- ---- the scorecard as a picture (issue 16) --------------------------------------
+-- New functions only: scorecard_svg, access_delay_svg, report_html and
+-- their report_* helpers.
+
+--@include src/sql/85_report.sql
+
+
+
 -- ---- end ---------------------------------------------------------------------------
