@@ -576,8 +576,9 @@ BEGIN
                    || '. This page is computed from the tables themselves, as of the date above.' END
     INTO freshness FROM @extschema@.last_refresh l;
 
-  body := format('<header><h1>Roadmap scorecard</h1><p class="meta">As of <strong>%s</strong> · generated %s · %s</p></header>',
-                 day, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), report_escape(freshness));
+  -- no clock time on the page: the same data and date give the same page
+  body := format('<header><h1>Roadmap scorecard</h1><p class="meta">As of <strong>%s</strong> · %s</p></header>',
+                 day, report_escape(freshness));
 
   -- the scorecard table
   body := body || '<section><h2>Targets</h2><div class="scroll"><table class="scorecard"><thead><tr>'
