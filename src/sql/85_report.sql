@@ -133,7 +133,7 @@ DECLARE
   x1 constant float8 := 452;         -- plot area, right
   y1 constant float8 := 262;         -- plot area, bottom
   y0 float8;                         -- plot area, top (below title and status)
-  title_lines text[] := report_wrap(coalesce(card->>'title', card->>'target_id', '?'), 58, 3);
+  title_lines text[] := report_wrap(coalesce(card->>'title', card->>'target_id', '?'), 54, 3);
   status text := coalesce(card->>'status', 'no_data');
   final boolean := coalesce((card->>'deadline_passed')::boolean, false);
   unit text := coalesce(card->>'unit', '');
@@ -184,8 +184,8 @@ BEGIN
   label := report_status_word(status, final);
   g := g || format('<rect x="12" y="%s" width="%s" height="22" rx="4" fill="%s" stroke="#000" stroke-width="0.5"/>'
                    || '<text x="20" y="%s" class="status">%s</text>',
-                   y0 - 48, 16 + 8.4 * length(label), report_status_colour(status), y0 - 32, report_escape(label));
-  g := g || format('<text x="%s" y="%s" class="note">%s</text>', 36 + 8.4 * length(label), y0 - 32,
+                   y0 - 48, 16 + 7.6 * length(label), report_status_colour(status), y0 - 32, report_escape(label));
+  g := g || format('<text x="%s" y="%s" class="note">%s</text>', 36 + 7.6 * length(label), y0 - 32,
                    report_escape(concat_ws(' · ',
                      'now ' || coalesce(report_number((card->>'current_value')::float8) || ' (' || (card->>'current_period') || ')', 'no value'),
                      'target ' || CASE kind WHEN 'at_least' THEN '≥ ' WHEN 'more_than' THEN '> ' WHEN 'at_most' THEN '≤ '
@@ -214,7 +214,7 @@ BEGIN
     g := g || format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s" class="deadline"><title>deadline %4$s</title></line>'
                      || '<text x="%5$s" y="%6$s" class="note" text-anchor="end">deadline %4$s</text>',
                      report_scale(t_dead, xmin, xmax, x0, x1), y0, y1, deadline,
-                     report_scale(t_dead, xmin, xmax, x0, x1) - 3, y0 + 10);
+                     report_scale(t_dead, xmin, xmax, x0, x1) + 3, y0 - 4);
   END IF;
   IF tv IS NOT NULL THEN
     g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="target"><title>target %4$s %5$s</title></line>'
@@ -266,7 +266,8 @@ BEGIN
                                            report_scale(l.year, xmin, xmax, x0, x1)
                                              + CASE WHEN report_scale(l.year, xmin, xmax, x0, x1) > x1 - 70 THEN -8 ELSE 6 END,
                                            report_scale(l.value, ymin, ymax, y1, y0)
-                                             + CASE WHEN l.complete IS FALSE THEN 16 ELSE -7 END,
+                                             + CASE WHEN l.complete IS FALSE
+                                                         AND report_scale(l.value, ymin, ymax, y1, y0) < (y0 + y1) / 2 THEN 16 ELSE -7 END,
                                            CASE WHEN l.complete IS FALSE THEN 'sofar-label' ELSE 'value' END,
                                            CASE WHEN report_scale(l.year, xmin, xmax, x0, x1) > x1 - 70 THEN ' text-anchor="end"' ELSE '' END,
                                            report_number(l.value) || CASE WHEN l.complete IS FALSE THEN ' so far' ELSE '' END), ''), '')
@@ -438,9 +439,9 @@ BEGIN
   g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="axisline"/>', x0, x1, y1);
   IF target IS NOT NULL THEN
     g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="target"><title>target %4$s months</title></line>'
-                     || '<text x="%2$s" y="%5$s" class="target-label" text-anchor="end">target %4$s months</text>',
+                     || '<text x="%5$s" y="%6$s" class="target-label">target %4$s months</text>',
                      x0, x1, report_scale(target, 0, ymax, y1, y0), report_number(target),
-                     report_scale(target, 0, ymax, y1, y0) - 4);
+                     x0 + 4, report_scale(target, 0, ymax, y1, y0) - 4);
   END IF;
 
   -- one line per linkage type: all_linked first, none last, the others by name

@@ -51,6 +51,19 @@ for f in scorecard.svg scorecard_after.svg delay.svg report.html; do
 	run "xmllint: $f is well-formed XML ($(wc -c <"$TMP/$f") bytes)" xmllint --noout "$TMP/$f"
 done
 
+# The one-liner of doc/report.md, as written there, run on this database:
+# today's page, well-formed.
+oneliner=$(grep -m1 -xF 'psql -XAtc "SELECT hdh_roadmap.report_html()" > report.html' doc/report.md)
+mkdir -p "$TMP/oneliner"
+if [ -z "$oneliner" ]; then
+	not_ok "doc/report.md gives the one-liner"
+elif (cd "$TMP/oneliner" && PGDATABASE=$DB bash -c "$oneliner") && xmllint --noout "$TMP/oneliner/report.html" &&
+	grep -qF "As of <strong>$(date +%F)</strong>" "$TMP/oneliner/report.html"; then
+	ok "the one-liner of doc/report.md writes today's page ($(wc -c <"$TMP/oneliner/report.html") bytes)"
+else
+	not_ok "the one-liner of doc/report.md writes today's page" "$(head -c 300 "$TMP/oneliner/report.html" 2>&1)"
+fi
+
 # ---- what the page must show, from the database ----------------------------------
 # one line per active target: title <TAB> status word <TAB> status colour
 q -F $'\t' >"$TMP/expected" <<SQL
@@ -116,22 +129,10 @@ PY
 tap_lines "$TMP/verdicts" "the DOM checks ran"
 
 # At two widths. Headless Chromium lays a window out at least 500 pixels
-# wide, so the page is shown in a frame of exactly the width wanted (a
-# srcdoc iframe: what a phone of that width lays out); a probe script in the
-# frame's parent, never in the page, writes the page's width into the
-# parent's title.
+# wide, so the page is shown in a frame of exactly the width wanted, whose
+# parent's title says how wide the page's document is (test/lib/report_frame.py).
 for width in 1280 390; do
-	python3 - "$TMP/report.html" "$width" >"$TMP/frame-$width.html" <<'PY'
-import html, sys
-page, width = open(sys.argv[1], encoding='utf-8').read(), int(sys.argv[2])
-print(f"""<!DOCTYPE html><html><head><meta charset="utf-8"/><title>probe</title>
-<style>body{{margin:0;background:#fff}}iframe{{border:0;display:block}}</style></head><body>
-<iframe id="f" width="{width}" height="2400" srcdoc="{html.escape(page, quote=True)}"></iframe>
-<script>window.addEventListener('load', function () {{
-  var d = document.getElementById('f').contentDocument.documentElement;
-  document.title = 'width ' + d.scrollWidth + ' of ' + d.clientWidth;
-}});</script></body></html>""")
-PY
+	python3 test/lib/report_frame.py "$TMP/report.html" "$width" 2400 >"$TMP/frame-$width.html"
 	window=$((width > 500 ? width : 500))
 	got=$(browser --window-size="$window,2400" --dump-dom "file://$TMP/frame-$width.html" |
 		sed -n 's|.*<title>\(width [0-9]* of [0-9]*\)</title>.*|\1|p')
@@ -144,40 +145,12 @@ PY
 	browser --screenshot="$png" --window-size="$window,2400" "file://$TMP/frame-$width.html" >/dev/null
 	if [ ! -s "$png" ]; then not_ok "screenshot at $width px" "no PNG written; $(tail -3 "$TMP/browser.log")"; continue; fi
 	python3 - "$png" "$TMP/expected" "$width" >"$TMP/verdicts" <<'PY'
-import struct, sys, zlib
+import sys
+sys.path.insert(0, 'test/lib')
+from png import read_png, colours as count_colours
 path, expected, width = sys.argv[1], sys.argv[2], int(sys.argv[3])
-data = open(path, 'rb').read()
-assert data[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
-pos, chunks = 8, {}
-idat = b''
-while pos < len(data):
-    length, kind = struct.unpack('>I4s', data[pos:pos + 8])
-    body = data[pos + 8:pos + 8 + length]
-    if kind == b'IHDR': chunks['IHDR'] = body
-    if kind == b'IDAT': idat += body
-    pos += 12 + length
-w, h, depth, ctype = struct.unpack('>IIBB', chunks['IHDR'][:10])
-bpp = {2: 3, 6: 4}[ctype]
-raw = zlib.decompress(idat)
-stride = w * bpp
-rows, prev, i = [], bytearray(stride), 0
-for _ in range(h):
-    f = raw[i]; line = bytearray(raw[i + 1:i + 1 + stride]); i += 1 + stride
-    for x in range(stride):
-        a = line[x - bpp] if x >= bpp else 0
-        b = prev[x]; c = prev[x - bpp] if x >= bpp else 0
-        if f == 1: line[x] = (line[x] + a) & 255
-        elif f == 2: line[x] = (line[x] + b) & 255
-        elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
-        elif f == 4:
-            p = a + b - c; pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-            line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
-    rows.append(bytes(line)); prev = line
-colours = {}
-for r in rows:                       # the frame only: the page at that width
-    for x in range(0, min(width, w) * bpp, bpp):
-        px = r[x:x + 3]
-        colours[px] = colours.get(px, 0) + 1
+w, h, bpp, rows = read_png(path)
+colours = count_colours(w, bpp, rows, width)          # the frame only: the page at that width
 white = colours.get(b'\xff\xff\xff', 0) / (min(width, w) * h)
 def ok(cond, desc, diag=''):
     print(('ok' if cond else 'not ok') + f'\tscreenshot {width} px: {desc}\t' + ' '.join(str(diag).split()))
@@ -188,7 +161,6 @@ for hexc in sorted({l.rstrip('\n').split('\t')[2] for l in open(expected, encodi
     ok(colours.get(rgb, 0) >= 100, f'the status colour #{hexc} is painted ({colours.get(rgb, 0)} pixels)')
 PY
 	tap_lines "$TMP/verdicts" "the screenshot at $width px was read"
-	[ -n "${HDH_REPORT_SHOTS:-}" ] && cp "$png" "$HDH_REPORT_SHOTS/"
 done
 
 # Printed on A4.
