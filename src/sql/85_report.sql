@@ -52,15 +52,6 @@ AS $fn$
                      WHERE m * p * ticks >= span) END
 $fn$;
 
--- Why: one place maps a data value to a drawing coordinate (linear scale),
--- rounded to a tenth of a pixel so the SVG stays small.
-CREATE FUNCTION report_scale(v float8, d0 float8, d1 float8, r0 float8, r1 float8) RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-  SELECT round((r0 + (v - d0) / nullif(d1 - d0, 0) * (r1 - r0))::numeric, 1)
-$fn$;
-
 -- Why: a status is always shown as a word and a colour; the colour comes
 -- from the Okabe-Ito palette (safe for colour-blind readers).
 CREATE FUNCTION report_status_colour(status text) RETURNS text
@@ -148,6 +139,7 @@ DECLARE
   t_dead float8;                     -- x of the deadline (years; a year's value sits at the year)
   t_goal float8;                     -- x where the required path reaches the target
   xmin float8; xmax float8; ymin float8; ymax float8; step float8; xstep integer;
+  sx float8; sy float8;              -- the scales: pixels per year, per unit (negative: y grows down)
   n_points integer;
   v float8; t float8; i integer;
   sym text;
@@ -175,9 +167,12 @@ BEGIN
   ymin := floor(ymin / step) * step;
   ymax := ceil(ymax * 1.04 / step) * step;
   xstep := CASE WHEN xmax - xmin > 24 THEN 5 WHEN xmax - xmin > 12 THEN 2 ELSE 1 END;
+  -- a value v is drawn at x0 + (v - xmin) * sx, y1 + (v - ymin) * sy (rounded to 0.1)
+  sx := (x1 - x0) / (xmax - xmin);
 
   -- title, status badge, the figures of the row
   y0 := 26 + 17 * cardinality(title_lines) + 34;
+  sy := (y0 - y1) / (ymax - ymin);
   FOR i IN 1 .. cardinality(title_lines) LOOP
     g := g || format('<text x="12" y="%s" class="title">%s</text>', 8 + 17 * i, report_escape(title_lines[i]));
   END LOOP;
@@ -198,14 +193,14 @@ BEGIN
   v := ymin;
   WHILE v <= ymax + step / 2 LOOP
     g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="grid"/><text x="%s" y="%s" class="tick" text-anchor="end">%s</text>',
-                     x0, x1, report_scale(v, ymin, ymax, y1, y0), x0 - 6, report_scale(v, ymin, ymax, y1, y0) + 4,
+                     x0, x1, round((y1 + (v - ymin) * sy)::numeric, 1), x0 - 6, round((y1 + (v - ymin) * sy)::numeric, 1) + 4,
                      report_number(v));
     v := v + step;
   END LOOP;
   FOR i IN ceil(xmin)::integer .. floor(xmax)::integer LOOP
     CONTINUE WHEN i % xstep <> 0;
     g := g || format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s" class="axisline"/><text x="%1$s" y="%4$s" class="tick" text-anchor="middle">%5$s</text>',
-                     report_scale(i, xmin, xmax, x0, x1), y1, y1 + 4, y1 + 17, i);
+                     round((x0 + (i - xmin) * sx)::numeric, 1), y1, y1 + 4, y1 + 17, i);
   END LOOP;
   g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="axisline"/>', x0, x1, y1);
 
@@ -213,14 +208,14 @@ BEGIN
   IF t_dead IS NOT NULL THEN
     g := g || format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s" class="deadline"><title>deadline %4$s</title></line>'
                      || '<text x="%5$s" y="%6$s" class="note" text-anchor="end">deadline %4$s</text>',
-                     report_scale(t_dead, xmin, xmax, x0, x1), y0, y1, deadline,
-                     report_scale(t_dead, xmin, xmax, x0, x1) + 3, y0 - 4);
+                     round((x0 + (t_dead - xmin) * sx)::numeric, 1), y0, y1, deadline,
+                     round((x0 + (t_dead - xmin) * sx)::numeric, 1) + 3, y0 - 4);
   END IF;
   IF tv IS NOT NULL THEN
     g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="target"><title>target %4$s %5$s</title></line>'
                      || '<text x="%6$s" y="%7$s" class="target-label">target %4$s</text>',
-                     x0, x1, report_scale(tv, ymin, ymax, y1, y0), report_number(tv), report_escape(unit),
-                     x0 + 4, report_scale(tv, ymin, ymax, y1, y0) - 4);
+                     x0, x1, round((y1 + (tv - ymin) * sy)::numeric, 1), report_number(tv), report_escape(unit),
+                     x0 + 4, round((y1 + (tv - ymin) * sy)::numeric, 1) - 4);
   END IF;
 
   -- the required path from the baseline to the target
@@ -228,8 +223,8 @@ BEGIN
     label := '';
     FOR i IN 0 .. 20 LOOP
       t := b_year + (t_goal - b_year) * i / 20.0;
-      label := label || format('%s,%s ', report_scale(t, xmin, xmax, x0, x1),
-                               report_scale(required_path_value(bv, b_year + 1, tv, t_goal + 1, t + 1), ymin, ymax, y1, y0));
+      label := label || format('%s,%s ', round((x0 + (t - xmin) * sx)::numeric, 1),
+                               round((y1 + (required_path_value(bv, b_year + 1, tv, t_goal + 1, t + 1) - ymin) * sy)::numeric, 1));
     END LOOP;
     g := g || format('<polyline points="%s" class="path"><title>required path from the baseline to the target</title></polyline>', rtrim(label));
   END IF;
@@ -237,10 +232,10 @@ BEGIN
   -- the series: complete years joined by a solid line, a year so far by a
   -- dotted one (its value is partial, not a fall)
   IF n_points > 0 THEN
-    SELECT string_agg(report_scale(s.year, xmin, xmax, x0, x1) || ',' || report_scale(s.value, ymin, ymax, y1, y0), ' ' ORDER BY s.year)
+    SELECT string_agg(round((x0 + (s.year - xmin) * sx)::numeric, 1) || ',' || round((y1 + (s.value - ymin) * sy)::numeric, 1), ' ' ORDER BY s.year)
              FILTER (WHERE s.complete IS NOT FALSE),
            string_agg(format('<circle cx="%s" cy="%s" r="4" class="%s"><title>%s: %s %s%s</title></circle>',
-                             report_scale(s.year, xmin, xmax, x0, x1), report_scale(s.value, ymin, ymax, y1, y0),
+                             round((x0 + (s.year - xmin) * sx)::numeric, 1), round((y1 + (s.value - ymin) * sy)::numeric, 1),
                              CASE WHEN s.complete IS FALSE THEN 'partial' ELSE 'point' END,
                              s.year, report_number(s.value), report_escape(unit),
                              CASE WHEN s.complete IS FALSE THEN ' (year so far)' ELSE '' END), '' ORDER BY s.year)
@@ -252,8 +247,8 @@ BEGIN
     END IF;
     -- from the last complete year to each partial one, and a label on both
     SELECT g || coalesce(string_agg(format('<line x1="%s" y1="%s" x2="%s" y2="%s" class="sofar"/>',
-                                           report_scale(c.year, xmin, xmax, x0, x1), report_scale(c.value, ymin, ymax, y1, y0),
-                                           report_scale(p.year, xmin, xmax, x0, x1), report_scale(p.value, ymin, ymax, y1, y0)), ''), '')
+                                           round((x0 + (c.year - xmin) * sx)::numeric, 1), round((y1 + (c.value - ymin) * sy)::numeric, 1),
+                                           round((x0 + (p.year - xmin) * sx)::numeric, 1), round((y1 + (p.value - ymin) * sy)::numeric, 1)), ''), '')
       INTO g
       FROM jsonb_to_recordset(series) AS p(year integer, value float8, complete boolean)
      CROSS JOIN LATERAL (SELECT c.year, c.value
@@ -263,13 +258,13 @@ BEGIN
      WHERE p.value IS NOT NULL AND p.complete IS FALSE;
     g := g || sym;
     SELECT g || coalesce(string_agg(format('<text x="%s" y="%s" class="%s"%s>%s</text>',
-                                           report_scale(l.year, xmin, xmax, x0, x1)
-                                             + CASE WHEN report_scale(l.year, xmin, xmax, x0, x1) > x1 - 70 THEN -8 ELSE 6 END,
-                                           report_scale(l.value, ymin, ymax, y1, y0)
+                                           round((x0 + (l.year - xmin) * sx)::numeric, 1)
+                                             + CASE WHEN round((x0 + (l.year - xmin) * sx)::numeric, 1) > x1 - 70 THEN -8 ELSE 6 END,
+                                           round((y1 + (l.value - ymin) * sy)::numeric, 1)
                                              + CASE WHEN l.complete IS FALSE
-                                                         AND report_scale(l.value, ymin, ymax, y1, y0) < (y0 + y1) / 2 THEN 16 ELSE -7 END,
+                                                         AND round((y1 + (l.value - ymin) * sy)::numeric, 1) < (y0 + y1) / 2 THEN 16 ELSE -7 END,
                                            CASE WHEN l.complete IS FALSE THEN 'sofar-label' ELSE 'value' END,
-                                           CASE WHEN report_scale(l.year, xmin, xmax, x0, x1) > x1 - 70 THEN ' text-anchor="end"' ELSE '' END,
+                                           CASE WHEN round((x0 + (l.year - xmin) * sx)::numeric, 1) > x1 - 70 THEN ' text-anchor="end"' ELSE '' END,
                                            report_number(l.value) || CASE WHEN l.complete IS FALSE THEN ' so far' ELSE '' END), ''), '')
       INTO g
       FROM (SELECT DISTINCT ON (s.complete IS FALSE) s.year, s.value, s.complete
@@ -284,7 +279,7 @@ BEGIN
   -- the baseline, on top
   IF bv IS NOT NULL AND b_year IS NOT NULL THEN
     g := g || format('<rect x="%s" y="%s" width="10" height="10" class="baseline"><title>baseline %s: %s %s</title></rect>',
-                     report_scale(b_year, xmin, xmax, x0, x1) - 5, report_scale(bv, ymin, ymax, y1, y0) - 5,
+                     round((x0 + (b_year - xmin) * sx)::numeric, 1) - 5, round((y1 + (bv - ymin) * sy)::numeric, 1) - 5,
                      b_year, report_number(bv), report_escape(unit));
   END IF;
 
@@ -397,12 +392,15 @@ AS $fn$
 DECLARE
   x0 constant float8 := 52; x1 constant float8 := 452; y0 constant float8 := 56; y1 constant float8 := 250;
   xmin float8; xmax float8; ymax float8; step float8; v float8; i integer;
+  sx float8; sy float8;              -- the scales, as in report_target_svg
   name text := CASE metric WHEN 'mean_months' THEN 'Mean access delay'
                            WHEN 'km_median_months' THEN 'Kaplan–Meier median access delay'
                            ELSE metric END;
   g text := '';
   r record;
-  n integer := 0;
+  n integer := 0;                    -- lines drawn so far
+  colour text;
+  shape integer;
   lx numeric := 12; ly numeric := 282;
 BEGIN
   IF metric NOT IN ('mean_months', 'km_median_months', 'median_months', 'p90_months') THEN
@@ -420,6 +418,8 @@ BEGIN
   ymax := greatest(coalesce(ymax, 1), 1);
   step := report_nice_step(ymax, 5);
   ymax := ceil(ymax * 1.04 / step) * step;
+  sx := (x1 - x0) / (xmax - xmin);
+  sy := (y0 - y1) / ymax;
 
   g := format('<text x="12" y="22" class="title">%s, months</text>', report_escape(name));
   g := g || '<text x="12" y="38" class="note">' || CASE metric WHEN 'km_median_months'
@@ -428,29 +428,26 @@ BEGIN
   v := 0;
   WHILE v <= ymax + step / 2 LOOP
     g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="grid"/><text x="%s" y="%s" class="tick" text-anchor="end">%s</text>',
-                     x0, x1, report_scale(v, 0, ymax, y1, y0), x0 - 6, report_scale(v, 0, ymax, y1, y0) + 4, report_number(v));
+                     x0, x1, round((y1 + v * sy)::numeric, 1), x0 - 6, round((y1 + v * sy)::numeric, 1) + 4, report_number(v));
     v := v + step;
   END LOOP;
   FOR i IN ceil(xmin)::integer .. floor(xmax)::integer LOOP
     CONTINUE WHEN xmax - xmin > 12 AND i % 2 <> 0;
     g := g || format('<text x="%s" y="%s" class="tick" text-anchor="middle">%s</text>',
-                     report_scale(i, xmin, xmax, x0, x1), y1 + 16, i);
+                     round((x0 + (i - xmin) * sx)::numeric, 1), y1 + 16, i);
   END LOOP;
   g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="axisline"/>', x0, x1, y1);
   IF target IS NOT NULL THEN
     g := g || format('<line x1="%s" x2="%s" y1="%3$s" y2="%3$s" class="target"><title>target %4$s months</title></line>'
                      || '<text x="%5$s" y="%6$s" class="target-label">target %4$s months</text>',
-                     x0, x1, report_scale(target, 0, ymax, y1, y0), report_number(target),
-                     x0 + 4, report_scale(target, 0, ymax, y1, y0) - 4);
+                     x0, x1, round((y1 + target * sy)::numeric, 1), report_number(target),
+                     x0 + 4, round((y1 + target * sy)::numeric, 1) - 4);
   END IF;
 
   -- one line per linkage type: all_linked first, none last, the others by name
   FOR r IN
     SELECT d.linkage,
-           (ARRAY['#000000', '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'])
-             [(row_number() OVER (ORDER BY d.linkage = 'none', d.linkage <> 'all_linked', d.linkage) - 1)::integer % 7 + 1] AS colour,
-           (row_number() OVER (ORDER BY d.linkage = 'none', d.linkage <> 'all_linked', d.linkage) - 1)::integer % 4 AS shape,
-           string_agg(report_scale(d.year, xmin, xmax, x0, x1) || ',' || report_scale(d.v, 0, ymax, y1, y0), ' ' ORDER BY d.year)
+           string_agg(round((x0 + (d.year - xmin) * sx)::numeric, 1) || ',' || round((y1 + d.v * sy)::numeric, 1), ' ' ORDER BY d.year)
              FILTER (WHERE d.v IS NOT NULL) AS points,
            array_agg(d.year ORDER BY d.year) FILTER (WHERE d.v IS NOT NULL) AS years,
            array_agg(d.v ORDER BY d.year) FILTER (WHERE d.v IS NOT NULL) AS vals
@@ -459,19 +456,22 @@ BEGIN
      GROUP BY d.linkage
      ORDER BY d.linkage = 'none', d.linkage <> 'all_linked', d.linkage
   LOOP
+    -- the n-th line (from 0): its colour and its marker shape
+    colour := (ARRAY['#000000', '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'])[n % 7 + 1];
+    shape := n % 4;
     IF r.points IS NOT NULL THEN
-      g := g || format('<polyline points="%s" fill="none" stroke="%s" stroke-width="%s"%s/>', r.points, r.colour,
+      g := g || format('<polyline points="%s" fill="none" stroke="%s" stroke-width="%s"%s/>', r.points, colour,
                        CASE WHEN r.linkage = 'all_linked' THEN 3 ELSE 1.5 END,
-                       CASE r.shape WHEN 1 THEN ' stroke-dasharray="6 3"' WHEN 2 THEN ' stroke-dasharray="2 2"'
+                       CASE shape WHEN 1 THEN ' stroke-dasharray="6 3"' WHEN 2 THEN ' stroke-dasharray="2 2"'
                                     WHEN 3 THEN ' stroke-dasharray="8 2 2 2"' ELSE '' END);
       FOR i IN 1 .. cardinality(r.years) LOOP
-        g := g || report_delay_marker(r.shape, report_scale(r.years[i], xmin, xmax, x0, x1),
-                                      report_scale(r.vals[i], 0, ymax, y1, y0), r.colour,
+        g := g || report_delay_marker(shape, round((x0 + (r.years[i] - xmin) * sx)::numeric, 1),
+                                      round((y1 + r.vals[i] * sy)::numeric, 1), colour,
                                       format('%s %s: %s months', r.linkage, r.years[i], report_number(r.vals[i])));
       END LOOP;
     END IF;
     -- legend entry (also for a linkage with nothing to draw)
-    g := g || report_delay_marker(r.shape, lx + 5, ly - 4, r.colour, NULL)
+    g := g || report_delay_marker(shape, lx + 5, ly - 4, colour, NULL)
            || format('<text x="%s" y="%s" class="legend">%s</text>', lx + 13, ly, report_escape(replace(r.linkage, '_', ' ')));
     lx := lx + 24 + 6.5 * length(r.linkage);
     IF lx > 400 THEN lx := 12; ly := ly + 16; END IF;
@@ -672,8 +672,6 @@ COMMENT ON FUNCTION report_number(float8) IS
   'A number as a short label: no decimals from 100 up, one from 10, two below (trailing zeros dropped), scientific notation from 1e15';
 COMMENT ON FUNCTION report_nice_step(float8, integer) IS
   'Axis step for a span: the smallest 1, 2 or 5 times a power of ten giving at most ticks intervals; 1 for an empty span';
-COMMENT ON FUNCTION report_scale(float8, float8, float8, float8, float8) IS
-  'Linear axis scaling: v from the data range d0..d1 to the drawing range r0..r1, rounded to 0.1; NULL when d0 = d1';
 COMMENT ON FUNCTION report_status_colour(text) IS
   'Okabe-Ito colour of a progress_status label (colour-blind safe): achieved bluish green, on_track sky blue, moderate yellow, insufficient orange, moving_away reddish purple, missed vermillion, no_data grey';
 COMMENT ON FUNCTION report_status_word(text, boolean) IS
