@@ -119,6 +119,7 @@ SELECT count(*) AS targets, string_agg(m.target_id, ', ' ORDER BY m.target_id) A
 
 -- ---- refusals: each a clear error, nothing half-registered -----------------------
 \set VERBOSITY default
+\set SHOW_CONTEXT never
 SELECT count(*) AS measures_before FROM measures \gset
 SELECT register_measure('', 'yearly', 'things');
 SELECT register_measure('Bad Name', 'yearly', 'things');

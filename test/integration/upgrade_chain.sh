@@ -63,9 +63,12 @@ CREATE TEMP VIEW rels AS SELECT c.oid FROM pg_class c WHERE c.relnamespace = (SE
 SELECT pg_temp.lines('extension', e.extname, jsonb_build_object(
          'extversion', e.extversion, 'extrelocatable', e.extrelocatable,
          'extnamespace', e.extnamespace::regnamespace::text,
-         'extconfig', (SELECT string_agg(c::regclass::text, ',' ORDER BY o)
-                         FROM unnest(e.extconfig) WITH ORDINALITY AS u(c, o)),
-         'extcondition', e.extcondition))
+         -- each dumped table with its condition, by name: the order of
+         -- registration (parts of a fresh install, sections of an upgrade)
+         -- means nothing to pg_dump
+         'extconfig', (SELECT string_agg(c::regclass::text || ' ' || quote_literal(w), ', '
+                                         ORDER BY c::regclass::text)
+                         FROM unnest(e.extconfig, e.extcondition) AS u(c, w))))
   FROM pg_extension e WHERE e.extname = 'hdh_roadmap';
 
 -- the member list
