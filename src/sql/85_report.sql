@@ -27,13 +27,18 @@ AS $fn$
 $fn$;
 
 -- Why: labels read better with as many decimals as the size of the number
--- deserves (1234, 12.3, 1.23), and very large values stay short.
+-- deserves (1234, 12.3, 1.23), and large values stay short (12.5 k, 3 M,
+-- 1.2 bn), so that an axis reaching far beyond the target keeps its labels
+-- inside the panel.
 CREATE FUNCTION report_number(x float8) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
   SELECT CASE
            WHEN abs(x) >= 1e15 THEN btrim(to_char(x, '9.99EEEE'))
+           WHEN abs(x) >= 1e9 THEN trim_scale(round((x / 1e9)::numeric, 1))::text || ' bn'
+           WHEN abs(x) >= 1e6 THEN trim_scale(round((x / 1e6)::numeric, 1))::text || ' M'
+           WHEN abs(x) >= 1e4 THEN trim_scale(round((x / 1e3)::numeric, 1))::text || ' k'
            WHEN abs(x) >= 100 THEN round(x::numeric)::text
            WHEN abs(x) >= 10 THEN trim_scale(round(x::numeric, 1))::text
            ELSE trim_scale(round(x::numeric, 2))::text
@@ -179,10 +184,10 @@ BEGIN
   label := report_status_word(status, final);
   g := g || format('<rect x="12" y="%s" width="%s" height="22" rx="4" fill="%s" stroke="#000" stroke-width="0.5"/>'
                    || '<text x="20" y="%s" class="status">%s</text>',
-                   y0 - 48, 16 + 7.6 * length(label), report_status_colour(status), y0 - 32, report_escape(label));
-  g := g || format('<text x="%s" y="%s" class="note">%s</text>', 36 + 7.6 * length(label), y0 - 32,
+                   y0 - 48, 16 + 8.2 * length(label), report_status_colour(status), y0 - 32, report_escape(label));
+  g := g || format('<text x="%s" y="%s" class="note">%s</text>', 36 + 8.2 * length(label), y0 - 32,
                    report_escape(concat_ws(' · ',
-                     'now ' || coalesce(report_number((card->>'current_value')::float8) || ' (' || (card->>'current_period') || ')', 'no value'),
+                     coalesce('now ' || report_number((card->>'current_value')::float8) || ' (' || (card->>'current_period') || ')', 'no value yet'),
                      'target ' || CASE kind WHEN 'at_least' THEN '≥ ' WHEN 'more_than' THEN '> ' WHEN 'at_most' THEN '≤ '
                                             WHEN 'less_than' THEN '< ' WHEN 'multiply_by' THEN '×' || report_number((card->>'factor')::float8) || ' = '
                                             ELSE '' END || coalesce(report_number(tv), '?'),
@@ -669,7 +674,7 @@ $fn$;
 COMMENT ON FUNCTION report_escape(text) IS
   'The text escaped for XML and HTML (& < > " '' as entities), with the control characters XML 1.0 forbids removed: every text from the data goes through it in the report';
 COMMENT ON FUNCTION report_number(float8) IS
-  'A number as a short label: no decimals from 100 up, one from 10, two below (trailing zeros dropped), scientific notation from 1e15';
+  'A number as a short label: two decimals below 10, one from 10, none from 100 (trailing zeros dropped); from 10,000 in thousands (k), from a million in millions (M), from a billion in billions (bn), one decimal; scientific notation from 1e15';
 COMMENT ON FUNCTION report_nice_step(float8, integer) IS
   'Axis step for a span: the smallest 1, 2 or 5 times a power of ten giving at most ticks intervals; 1 for an empty span';
 COMMENT ON FUNCTION report_status_colour(text) IS
