@@ -124,7 +124,7 @@ LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
-  w constant float8 := 480;
+  w constant float8 := 480;          -- panel width (height 312)
   x0 constant float8 := 58;          -- plot area, left
   x1 constant float8 := 452;         -- plot area, right
   y1 constant float8 := 262;         -- plot area, bottom
@@ -163,7 +163,9 @@ BEGIN
    WHERE s.value IS NOT NULL;
   xmin := least(xmin, b_year, s_year, floor(t_dead));
   xmax := greatest(xmax, t_dead, b_year, s_year);
-  IF xmin IS NULL THEN xmin := extract(year FROM coalesce(as_of, current_date)) - 1; END IF;
+  -- (a real card always has a deadline; a card with no date at all gets the
+  -- year before its as_of, or year 0: this function reads no clock)
+  IF xmin IS NULL THEN xmin := coalesce(extract(year FROM as_of) - 1, 0); END IF;
   IF xmax IS NULL OR xmax <= xmin THEN xmax := xmin + 1; END IF;
   xmin := xmin - 0.3; xmax := xmax + 0.3;
   ymin := coalesce(ymin, 0); ymax := coalesce(ymax, 1);
@@ -417,7 +419,7 @@ BEGIN
     INTO xmin, xmax, ymax
     FROM jsonb_array_elements(coalesce(delays, '[]')) AS e(row)
    CROSS JOIN LATERAL (SELECT (e.row->>'year')::integer AS year, e.row) AS d;
-  IF xmin IS NULL THEN xmin := extract(year FROM current_date) - 1; xmax := xmin + 1; END IF;
+  IF xmin IS NULL THEN xmin := 0; xmax := 0; END IF;     -- no row: no year on the axis (below)
   IF xmax <= xmin THEN xmax := xmin + 1; END IF;
   xmin := xmin - 0.3; xmax := xmax + 0.3;
   ymax := greatest(coalesce(ymax, 1), 1);
@@ -437,7 +439,7 @@ BEGIN
     v := v + step;
   END LOOP;
   FOR i IN ceil(xmin)::integer .. floor(xmax)::integer LOOP
-    CONTINUE WHEN xmax - xmin > 12 AND i % 2 <> 0;
+    CONTINUE WHEN (xmax - xmin > 12 AND i % 2 <> 0) OR jsonb_array_length(coalesce(delays, '[]')) = 0;
     g := g || format('<text x="%s" y="%s" class="tick" text-anchor="middle">%s</text>',
                      round((x0 + (i - xmin) * sx)::numeric, 1), y1 + 16, i);
   END LOOP;
