@@ -174,6 +174,11 @@ SELECT s.target_id,
  ORDER BY s.target_id;
 -- Never refreshed: the page says so.
 SELECT position('have not been refreshed' IN page) > 0 AS says_never_refreshed FROM pic;
+-- Refreshed together: one phrase names the three views, the time and the date.
+SELECT count(*) AS views_refreshed FROM refresh();
+SELECT position('Materialized views last refreshed on ' IN p) > 0 AS says_when,
+       position(format('(as of %s): access_delay_mv, indicator_series_mv, scorecard_mv.', to_char(current_date, 'YYYY-MM-DD')) IN p) > 0 AS names_the_views
+  FROM (SELECT report_html('2025-06-30') AS p) AS x;
 
 -- Nothing to draw: no active target, no project.
 UPDATE target SET active = false;
@@ -203,6 +208,7 @@ END
 $$;
 
 -- The helpers, on hand-worked values.
+SELECT report_date('2025-06-30') AS d, report_date('0900-01-02') AS d2, current_setting('DateStyle') AS datestyle;
 SELECT report_escape('a<b>&"c''') AS escaped,
        report_number(1234.5) AS n1, report_number(12.345) AS n2, report_number(1.005) AS n3, report_number(0.5) AS n4,
        report_number(2e15) AS n5, report_number(12345) AS n6, report_number(2.5e6) AS n7, report_number(-1.25e9) AS n8,

@@ -45,6 +45,16 @@ AS $fn$
          END
 $fn$;
 
+-- Why: a date reads the same whatever the session's DateStyle (ISO
+-- 8601, 2025-06-30), so that the same data give the same picture.
+CREATE FUNCTION report_date(d date) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT lpad(extract(year FROM d)::text, 4, '0') || '-' || lpad(extract(month FROM d)::text, 2, '0')
+         || '-' || lpad(extract(day FROM d)::text, 2, '0')
+$fn$;
+
 -- Why: axis ticks fall on round numbers: the step is 1, 2 or 5 times a power
 -- of ten, the smallest such step giving at most `ticks` intervals over span.
 CREATE FUNCTION report_nice_step(span float8, ticks integer) RETURNS float8
@@ -215,7 +225,7 @@ BEGIN
   IF t_dead IS NOT NULL THEN
     g := g || format('<line x1="%1$s" x2="%1$s" y1="%2$s" y2="%3$s" class="deadline"><title>deadline %4$s</title></line>'
                      || '<text x="%5$s" y="%6$s" class="note" text-anchor="end">deadline %4$s</text>',
-                     round((x0 + (t_dead - xmin) * sx)::numeric, 1), y0, y1, deadline,
+                     round((x0 + (t_dead - xmin) * sx)::numeric, 1), y0, y1, report_date(deadline),
                      round((x0 + (t_dead - xmin) * sx)::numeric, 1) + 3, y0 - 4);
   END IF;
   IF tv IS NOT NULL THEN
@@ -280,7 +290,7 @@ BEGIN
              ORDER BY s.complete IS FALSE, s.year DESC) AS l;
   ELSE
     g := g || format('<text x="%s" y="%s" class="empty" text-anchor="middle">no values yet%s</text>',
-                     (x0 + x1) / 2, (y0 + y1) / 2, coalesce(' as of ' || as_of, ''));
+                     (x0 + x1) / 2, (y0 + y1) / 2, coalesce(' as of ' || report_date(as_of), ''));
   END IF;
 
   -- the baseline, on top
@@ -318,7 +328,7 @@ BEGIN
                 report_escape(format('%s: status %s; %s values drawn; target %s %s by %s; baseline %s.',
                                      coalesce(card->>'target_id', '?'), report_status_word(status, final),
                                      n_points, coalesce(kind, '?'), coalesce(report_number(tv), 'unknown'),
-                                     coalesce(deadline::text, '?'),
+                                     coalesce(report_date(deadline), '?'),
                                      coalesce(b_year || ': ' || report_number(bv), 'none'))),
                 g, legend);
   RETURN svg;
@@ -382,9 +392,9 @@ AS $fn$
            array(SELECT @extschema@.report_target_svg(c.card, c.series)
                    FROM @extschema@.report_cards(@extschema@.checked_as_of($1, 'scorecard_svg')) AS c),
            2, 480, 312,
-           'Roadmap scorecard as of ' || $1,
+           'Roadmap scorecard as of ' || @extschema@.report_date($1),
            format('One panel per active target (%s): its yearly values, baseline, required path, target, deadline and status, as known on %s.',
-                  (SELECT count(*) FROM @extschema@.target t WHERE t.active), $1))
+                  (SELECT count(*) FROM @extschema@.target t WHERE t.active), @extschema@.report_date($1)))
 $fn$;
 
 -- ---- the access delay -----------------------------------------------------------------
@@ -541,8 +551,8 @@ AS $fn$
            ARRAY[@extschema@.report_delay_svg(d.rows, 'mean_months', @extschema@.report_delay_target()),
                  @extschema@.report_delay_svg(d.rows, 'km_median_months', @extschema@.report_delay_target())],
            2, 480, 312,
-           'Data access delay as of ' || $1,
-           'Mean and Kaplan–Meier median access delay in months by year of availability and linkage type, with the target line, as known on ' || $1 || '.')
+           'Data access delay as of ' || @extschema@.report_date($1),
+           'Mean and Kaplan–Meier median access delay in months by year of availability and linkage type, with the target line, as known on ' || @extschema@.report_date($1) || '.')
     FROM d
 $fn$;
 
@@ -575,18 +585,23 @@ BEGIN
   SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.year, a.linkage = 'none', a.linkage <> 'all_linked', a.linkage), '[]'::jsonb)
     INTO delays FROM @extschema@.access_delay_at(day) AS a;
 
-  SELECT CASE WHEN bool_and(l.finished_at IS NULL)
+  -- one phrase per refresh time: views refreshed together are named together
+  SELECT CASE WHEN bool_and(f.never)
               THEN 'The materialized views have not been refreshed since the extension was created or restored; this page is computed from the tables themselves.'
-              ELSE 'Materialized views last refreshed: '
-                   || string_agg(format('%s %s (as of %s)', l.view_name,
-                                        coalesce(to_char(l.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), 'never'),
-                                        coalesce(l.as_of::text, '–')), '; ')
+              ELSE 'Materialized views last refreshed '
+                   || string_agg(f.phrase, '; ' ORDER BY f.never, f.finished DESC NULLS LAST)
                    || '. This page is computed from the tables themselves, as of the date above.' END
-    INTO freshness FROM @extschema@.last_refresh l;
+    INTO freshness
+    FROM (SELECT l.finished_at IS NULL AS never, max(l.finished_at) AS finished,
+                 CASE WHEN l.finished_at IS NULL THEN 'never: '
+                      ELSE format('on %s (as of %s): ', to_char(max(l.finished_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), report_date(l.as_of))
+                 END || string_agg(l.view_name, ', ' ORDER BY l.view_name) AS phrase
+            FROM @extschema@.last_refresh l
+           GROUP BY l.finished_at IS NULL, date_trunc('minute', l.finished_at), l.as_of) AS f;
 
   -- no clock time on the page: the same data and date give the same page
   body := format('<header><h1>Roadmap scorecard</h1><p class="meta">As of <strong>%s</strong> · %s</p></header>',
-                 day, report_escape(freshness));
+                 report_date(day), report_escape(freshness));
 
   -- the scorecard table
   body := body || '<section><h2>Targets</h2><div class="scroll"><table class="scorecard"><thead><tr>'
@@ -640,12 +655,12 @@ BEGIN
                    FROM @extschema@.baseline b), '<tr><td colspan="4">No baseline figure.</td></tr>')
     || '</tbody></table></div></section>';
 
-  body := body || '<footer><p>Drawn by the hdh_roadmap extension: <code>SELECT hdh_roadmap.report_html(''' || day || ''')</code>.</p></footer>';
+  body := body || '<footer><p>Drawn by the hdh_roadmap extension: <code>SELECT hdh_roadmap.report_html(''' || report_date(day) || ''')</code>.</p></footer>';
 
   RETURN '<!DOCTYPE html>' || E'\n'
     || '<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><meta charset="utf-8"/>'
     || '<meta name="viewport" content="width=device-width, initial-scale=1"/>'
-    || '<title>Roadmap scorecard as of ' || day || '</title><style>'
+    || '<title>Roadmap scorecard as of ' || report_date(day) || '</title><style>'
     || 'body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;padding:12px;max-width:1100px;color:#111;background:#fff;line-height:1.35}'
     || 'h1{font-size:1.6em;margin:0.2em 0}h2{font-size:1.25em;margin:1.2em 0 0.4em;border-bottom:2px solid #0072B2}'
     || '.meta,.legend,footer{font-size:0.85em;color:#333}'
@@ -677,6 +692,8 @@ COMMENT ON FUNCTION report_escape(text) IS
   'The text escaped for XML and HTML (& < > " '' as entities), with the control characters XML 1.0 forbids removed: every text from the data goes through it in the report';
 COMMENT ON FUNCTION report_number(float8) IS
   'A number as a short label: two decimals below 10, one from 10, none from 100 (trailing zeros dropped); from 10,000 in thousands (k), from a million in millions (M), from a billion in billions (bn), one decimal; scientific notation from 1e15';
+COMMENT ON FUNCTION report_date(date) IS
+  'The date as ISO 8601 text (2025-06-30) whatever DateStyle says: every date the report writes';
 COMMENT ON FUNCTION report_nice_step(float8, integer) IS
   'Axis step for a span: the smallest 1, 2 or 5 times a power of ten giving at most ticks intervals; 1 for an empty span';
 COMMENT ON FUNCTION report_status_colour(text) IS
