@@ -649,7 +649,7 @@ BEGIN
 
   -- the baseline
   body := body || '<section><h2>Baseline</h2><div class="scroll"><table><thead><tr><th>Period</th><th>Axis</th><th>What</th><th>Figure</th></tr></thead><tbody>'
-    || coalesce((SELECT string_agg(format('<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+    || coalesce((SELECT string_agg(format('<tr><td class="nowrap">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
                                           report_escape(b.period), coalesce(b.axis::text, '–'), report_escape(b.label), report_escape(b.figure)),
                                    '' ORDER BY b.display_order NULLS LAST, b.fact_id)
                    FROM @extschema@.baseline b), '<tr><td colspan="4">No baseline figure.</td></tr>')
