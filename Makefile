@@ -47,9 +47,11 @@ REGRESS_HARDEN = summary_equality
 
 REGRESS_NETWORK = network
 
+REGRESS_REPORT = report
+
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
                $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_MONITORING) $(REGRESS_HARDEN) \
-               $(REGRESS_NETWORK)
+               $(REGRESS_NETWORK) $(REGRESS_REPORT)
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS += -Isrc

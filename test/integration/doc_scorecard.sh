@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test/integration/doc_scorecard.sh — the SQL examples of doc/scorecard.md,
-# doc/refresh.md, doc/measures.md and doc/monitoring.md run, in order, on a fresh database with the extension and the
+# doc/refresh.md, doc/measures.md, doc/monitoring.md and doc/report.md run, in order, on a fresh database with the extension and the
 # synthetic sample (seed 42), with search_path = hdh_roadmap, public. A block
 # whose first line starts with "-- fails" must fail; one starting with
 # "-- not run" is skipped (roles, pg_cron: tested by bi_client.sh and
@@ -18,7 +18,7 @@ psql -X -q -c "CREATE DATABASE $DB" >/dev/null 2>&1
 psql -X -q -d "$DB" -c "CREATE EXTENSION hdh_roadmap" >/dev/null
 psql -X -q -d "$DB" -v seed=42 -f sample/load.sql >/dev/null 2>&1
 
-PGOPTIONS='-c search_path=hdh_roadmap,public' python3 - "$DB" doc/scorecard.md doc/refresh.md doc/measures.md doc/monitoring.md <<'PY'
+PGOPTIONS='-c search_path=hdh_roadmap,public' python3 - "$DB" doc/scorecard.md doc/refresh.md doc/measures.md doc/monitoring.md doc/report.md <<'PY'
 import re, subprocess, sys
 db, docs = sys.argv[1], sys.argv[2:]
 tests = []

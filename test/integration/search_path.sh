@@ -144,7 +144,14 @@ BEGIN
     n := n + 1;
     sig := r.proname || '(' || pg_get_function_identity_arguments(r.oid) || ')';
     BEGIN
-      IF r.prokind = 'f' THEN
+      IF r.prokind = 'f' AND EXISTS (SELECT FROM pg_proc x WHERE x.oid = r.oid AND 't' = ANY (x.proargmodes)) THEN
+        -- RETURNS TABLE: the input arguments without their names, which may
+        -- be a column's too (scorecard_at's as_of)
+        EXECUTE format('CREATE FUNCTION evil.%I(%s) RETURNS %s', r.proname,
+                       (SELECT string_agg(format_type(t, NULL), ', ' ORDER BY o)
+                          FROM unnest(r.proargtypes::oid[]) WITH ORDINALITY AS u(t, o)),
+                       pg_get_function_result(r.oid)) || body;
+      ELSIF r.prokind = 'f' THEN
         -- PL/pgSQL takes no "any": anyelement (VARIADIC anyarray) stands in
         EXECUTE format('CREATE FUNCTION evil.%I(%s) RETURNS %s', r.proname,
                        replace(replace(pg_get_function_arguments(r.oid), 'VARIADIC "any"', 'VARIADIC anyarray'),

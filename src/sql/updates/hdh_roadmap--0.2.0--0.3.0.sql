@@ -84,4 +84,12 @@ DROP TABLE refresh_log;
 --@include src/sql/80_network.sql
 
 
+-- ---- the scorecard as a picture (issue 16) --------------------------------------
+-- New functions only: scorecard_svg, access_delay_svg, report_html and
+-- their report_* helpers.
+
+--@include src/sql/85_report.sql
+
+
+
 -- ---- end ---------------------------------------------------------------------------
