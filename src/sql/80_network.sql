@@ -551,7 +551,9 @@ RETURNS TABLE (hub text, year integer, linkage text, completed bigint, pending b
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-WITH parts AS (
+WITH
+--@include src/sql/queries/linkage_groups.sql
+parts AS (
   SELECT s.hub, s.year, s.label AS linkage, s.delays AS s
     FROM @extschema@.network_summaries($1, 'access_delay', $2) AS s),
 scoped AS (
@@ -569,19 +571,9 @@ years AS (
   -- from the first cohort (the year of the first submission) to the year of as_of
   SELECT f.hub, y AS year
     FROM (SELECT b.hub, min(b.year) AS first_year FROM by_linkage b GROUP BY b.hub) AS f
-   CROSS JOIN generate_series(f.first_year, extract(year FROM $1)::integer) AS y),
-groups AS (
-  SELECT 0::bigint AS ord, 'all_linked'::text AS linkage
-  UNION ALL
-  SELECT e.ord, e.label::text FROM unnest(enum_range(NULL::linkage_type)) WITH ORDINALITY AS e(label, ord))
+   CROSS JOIN generate_series(f.first_year, extract(year FROM $1)::integer) AS y)
 SELECT y.hub, y.year, g.linkage,
-       coalesce(completed(x.s), 0) AS completed,
-       coalesce(pending(x.s), 0) AS pending,
-       mean_months(x.s) AS mean_months,
-       percentile_days(x.s, 0.5) / 30.436875::float8 AS median_months,
-       percentile_days(x.s, 0.9) / 30.436875::float8 AS p90_months,
-       km_median_days(x.s) / 30.436875::float8 AS km_median_months,
-       share_within(x.s, 213) AS share_within_7_months
+--@include src/sql/queries/delay_table_columns.sql
   FROM years y CROSS JOIN groups g
   LEFT JOIN summaries x ON x.hub IS NOT DISTINCT FROM y.hub AND x.year = y.year AND x.linkage = g.linkage
  ORDER BY y.hub NULLS LAST, y.year, g.ord

@@ -3,7 +3,9 @@
 -- projects submitted on or before the cutoff min(31 December Y, {as_of})
 -- whose data were not available before 1 January Y: those made available
 -- during Y are completed, the others pending, censored at the cutoff.
-WITH years AS (
+WITH
+--@include src/sql/queries/linkage_groups.sql
+years AS (
   SELECT y AS year, make_date(y, 1, 1) AS first_day, least(make_date(y, 12, 31), {as_of}) AS cutoff
     FROM generate_series((SELECT extract(year FROM min(submitted_on))::integer FROM project
                            WHERE submitted_on <= {as_of}),
@@ -18,19 +20,9 @@ by_linkage AS (
 summaries AS (
   SELECT b.year, b.linkage, b.s FROM by_linkage b
   UNION ALL
-  SELECT b.year, 'all_linked', rollup(b.s) FROM by_linkage b WHERE b.linkage <> 'none' GROUP BY b.year),
-groups AS (
-  SELECT 0::bigint AS ord, 'all_linked'::text AS linkage
-  UNION ALL
-  SELECT e.ord, e.label::text FROM unnest(enum_range(NULL::linkage_type)) WITH ORDINALITY AS e(label, ord))
+  SELECT b.year, 'all_linked', rollup(b.s) FROM by_linkage b WHERE b.linkage <> 'none' GROUP BY b.year)
 SELECT y.year, g.linkage,
-       coalesce(completed(x.s), 0) AS completed,
-       coalesce(pending(x.s), 0) AS pending,
-       mean_months(x.s) AS mean_months,
-       percentile_days(x.s, 0.5) / 30.436875::float8 AS median_months,
-       percentile_days(x.s, 0.9) / 30.436875::float8 AS p90_months,
-       km_median_days(x.s) / 30.436875::float8 AS km_median_months,
-       share_within(x.s, 213) AS share_within_7_months
+--@include src/sql/queries/delay_table_columns.sql
   FROM years y CROSS JOIN groups g
   LEFT JOIN summaries x ON x.year = y.year AND x.linkage = g.linkage
  ORDER BY y.year, g.ord

@@ -1,6 +1,6 @@
--- Included by the monitoring queries (src/sql/57_monitoring.sql): the CTE
--- groups, all_linked first, then each linkage_type label, with their
--- display order, as access_delay has them.
+-- Included by the delay tables (access_delay.sql, the monitoring queries of
+-- 57_monitoring.sql, network_access_delay_at): the CTE groups, all_linked
+-- first, then each linkage_type label, with their display order.
 groups AS (
   SELECT 0::bigint AS ord, 'all_linked'::text AS linkage
   UNION ALL
