@@ -43,7 +43,8 @@ SELECT d.as_of, s.part, s.year, s.label, s.delays, s.counts, s.first_year
     FROM (SELECT g AS year, make_date(g, 1, 1) AS first_day, least(make_date(g, 12, 31), d.as_of) AS cutoff
             FROM generate_series((SELECT extract(year FROM min(submitted_on))::integer FROM project
                                    WHERE submitted_on <= d.as_of),
-                                 extract(year FROM d.as_of)::integer) AS g) AS y
+                                 extract(year FROM d.as_of)::integer) AS g
+          OFFSET 0) AS y  -- computed once per year, not once per project and year
     JOIN project p ON p.submitted_on <= y.cutoff
                   AND (p.data_available_on IS NULL OR p.data_available_on >= y.first_day)
    GROUP BY y.year, p.linkage
