@@ -585,7 +585,8 @@ BEGIN
   SELECT coalesce(jsonb_agg(to_jsonb(a) ORDER BY a.year, a.linkage = 'none', a.linkage <> 'all_linked', a.linkage), '[]'::jsonb)
     INTO delays FROM @extschema@.access_delay_at(day) AS a;
 
-  -- one phrase per refresh time: views refreshed together are named together
+  -- one phrase per as-of date: the views refresh() refreshed together are
+  -- named together, with the time the last of them finished
   SELECT CASE WHEN bool_and(f.never)
               THEN 'The materialized views have not been refreshed since the extension was created or restored; this page is computed from the tables themselves.'
               ELSE 'Materialized views last refreshed '
@@ -597,7 +598,7 @@ BEGIN
                       ELSE format('on %s (as of %s): ', to_char(max(l.finished_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'), report_date(l.as_of))
                  END || string_agg(l.view_name, ', ' ORDER BY l.view_name) AS phrase
             FROM @extschema@.last_refresh l
-           GROUP BY l.finished_at IS NULL, date_trunc('minute', l.finished_at), l.as_of) AS f;
+           GROUP BY l.finished_at IS NULL, l.as_of) AS f;
 
   -- no clock time on the page: the same data and date give the same page
   body := format('<header><h1>Roadmap scorecard</h1><p class="meta">As of <strong>%s</strong> · %s</p></header>',

@@ -174,10 +174,12 @@ SELECT s.target_id,
  ORDER BY s.target_id;
 -- Never refreshed: the page says so.
 SELECT position('have not been refreshed' IN page) > 0 AS says_never_refreshed FROM pic;
--- Refreshed together: one phrase names the three views, the time and the date.
+-- Refreshed together: one phrase names the views refresh() refreshed (every
+-- one of last_refresh), the time and the date.
 SELECT count(*) AS views_refreshed FROM refresh();
 SELECT position('Materialized views last refreshed on ' IN p) > 0 AS says_when,
-       position(format('(as of %s): access_delay_mv, indicator_series_mv, scorecard_mv.', to_char(current_date, 'YYYY-MM-DD')) IN p) > 0 AS names_the_views
+       position(format('(as of %s): %s.', to_char(current_date, 'YYYY-MM-DD'),
+                       (SELECT string_agg(view_name, ', ' ORDER BY view_name) FROM last_refresh)) IN p) > 0 AS names_the_views
   FROM (SELECT report_html('2025-06-30') AS p) AS x;
 
 -- Nothing to draw: no active target, no project.
