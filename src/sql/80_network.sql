@@ -43,7 +43,8 @@ SELECT d.as_of, s.part, s.year, s.label, s.delays, s.counts, s.first_year
     FROM (SELECT g AS year, make_date(g, 1, 1) AS first_day, least(make_date(g, 12, 31), d.as_of) AS cutoff
             FROM generate_series((SELECT extract(year FROM min(submitted_on))::integer FROM project
                                    WHERE submitted_on <= d.as_of),
-                                 extract(year FROM d.as_of)::integer) AS g) AS y
+                                 extract(year FROM d.as_of)::integer) AS g
+          OFFSET 0) AS y  -- computed once per year, not once per project and year
     JOIN project p ON p.submitted_on <= y.cutoff
                   AND (p.data_available_on IS NULL OR p.data_available_on >= y.first_day)
    GROUP BY y.year, p.linkage
@@ -190,15 +191,23 @@ COMMENT ON FUNCTION export_summaries(date) IS
 CREATE VIEW hub AS
 SELECT h.hub, h.server::text AS server, h.attached_at, h.extension_version,
        CASE WHEN h.server IS NULL THEN 'import' ELSE 'postgres_fdw' END AS transport,
-       (SELECT pg_catalog.max(i.as_of) FROM network_imported_summary i WHERE i.hub = h.hub) AS imported_as_of
-  FROM network_hub h;
-COMMENT ON VIEW hub IS 'The hubs of the network, attached (postgres_fdw) or imported (files)';
+       (SELECT pg_catalog.max(i.as_of) FROM network_imported_summary i WHERE i.hub = h.hub) AS imported_as_of,
+       st.s ->> 'status' AS last_status,
+       (st.s ->> 'at')::timestamptz AS last_contact_at,
+       st.s ->> 'detail' AS last_detail
+  FROM network_hub h
+  LEFT JOIN LATERAL (SELECT NULLIF(pg_catalog.current_setting('hdh_roadmap.hub_status', true), '')::jsonb -> h.hub) AS st(s)
+    ON true;
+COMMENT ON VIEW hub IS 'The hubs of the network, attached (postgres_fdw) or imported (files), with how each answered the last network call of this session';
 COMMENT ON COLUMN hub.hub IS 'Name of the hub; network_* functions return it in their hub column';
 COMMENT ON COLUMN hub.server IS 'The hub''s postgres_fdw foreign server; NULL for an imported hub';
 COMMENT ON COLUMN hub.attached_at IS 'When the hub was attached, or last imported';
 COMMENT ON COLUMN hub.extension_version IS 'The hub''s hdh_roadmap version, read when it was attached or exported';
 COMMENT ON COLUMN hub.transport IS '''postgres_fdw'' (read live) or ''import'' (read from imported files)';
 COMMENT ON COLUMN hub.imported_as_of IS 'For an imported hub, the latest day its imported summaries are known on (network_imported_summary has every day); NULL for an attached hub';
+COMMENT ON COLUMN hub.last_status IS '''ok'', ''unreachable'' (an attached hub that did not answer) or ''missing'' (an imported hub without summaries of the day asked) at the last network_* call or probe_hubs() of this session; NULL when this session has not read the hub (the status lives in the session setting hdh_roadmap.hub_status: the network functions write no table)';
+COMMENT ON COLUMN hub.last_contact_at IS 'When this session last read (or tried to read) the hub; NULL when it has not';
+COMMENT ON COLUMN hub.last_detail IS 'Why the hub was left out at that time (the error message), else NULL';
 
 -- Why: attach_hub() and import_summaries() accept the same hub versions.
 CREATE FUNCTION network_version_ok(version text) RETURNS boolean
@@ -448,14 +457,54 @@ COMMENT ON FUNCTION import_summaries(text, regclass) IS
 
 -- ---- coordinator side: reading the network -----------------------------------------
 
+-- Why: the hub view says how each hub last answered, but the network
+-- functions are STABLE (they write no table, so that they run in read-only
+-- transactions and on standbys): they record it in the session instead, in
+-- the setting hdh_roadmap.hub_status (a jsonb object hub -> {status, at,
+-- detail}). It is the calling session's; an aborted transaction rolls it back
+-- like any SET.
+CREATE FUNCTION network_record_status(status jsonb) RETURNS void
+LANGUAGE sql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT pg_catalog.set_config('hdh_roadmap.hub_status',
+           (coalesce(NULLIF(pg_catalog.current_setting('hdh_roadmap.hub_status', true), '')::jsonb, '{}')
+            || $1)::text,
+           false)
+$fn$;
+COMMENT ON FUNCTION network_record_status(jsonb) IS
+  'Merges {hub: {status, at, detail}} into the session setting hdh_roadmap.hub_status, which the view hub reads (last_status, last_contact_at, last_detail)';
+
+-- Why: one NOTICE per answer says which hubs it leaves out, whatever the cause.
+CREATE FUNCTION network_missing_notice(missing text[], details text[], total integer) RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+  IF pg_catalog.cardinality(missing) > 0 THEN
+    RAISE NOTICE 'the network answer leaves out % of % hubs: %', pg_catalog.cardinality(missing), total,
+                 pg_catalog.array_to_string(missing, ', ')
+      USING DETAIL = pg_catalog.array_to_string(details, E'\n'),
+            HINT = 'The view hdh_roadmap.hub shows each hub''s last_status in this session.';
+  END IF;
+END
+$fn$;
+COMMENT ON FUNCTION network_missing_notice(text[], text[], integer) IS
+  'Raises the NOTICE naming the hubs a network answer leaves out (skip_unreachable), one DETAIL line each; nothing when none is missing';
+
 -- Why: every network function reads the hubs the same way. The attached hubs
 -- are read by one query, a UNION ALL of their foreign tables that postgres_fdw
 -- runs concurrently (async Append), into an array first so that a failure
 -- leaves no partial answer. When it fails, each hub is read alone to name the
--- hub that does not answer: an ERROR, or with skip_unreachable a WARNING and
+-- hub that does not answer: an ERROR, or with skip_unreachable a NOTICE and
 -- the answer of the others. An imported hub answers for the days it was
 -- exported on only. statement_timeout (the caller's) cancels a hub that is too
--- slow; postgres_fdw cancels its remote query.
+-- slow; postgres_fdw cancels its remote query; the error (57014) names the
+-- hubs that had sent no row yet (the Append returns each hub's rows as soon as
+-- that hub has computed them; but a hub that blocks before its query starts,
+-- e.g. on a lock, holds up the start of the hubs after it, which are then
+-- named too). Each hub's status is recorded in the session
+-- (network_record_status) for the view hub.
 CREATE FUNCTION network_summaries(as_of date, part text, skip_unreachable boolean DEFAULT false)
 RETURNS SETOF network_imported_summary
 LANGUAGE plpgsql STABLE
@@ -466,7 +515,15 @@ DECLARE
                                     ELSE 'network_indicator_series_at' END;
   got @extschema@.network_imported_summary[] := '{}';
   one @extschema@.network_imported_summary[];
+  r @extschema@.network_imported_summary;
   live text;
+  attached text[];
+  seen text[] := '{}';
+  slow text[];
+  missing text[] := '{}';
+  details text[] := '{}';
+  status jsonb := '{}';
+  total integer;
   h record;
   msg text;
   state text;
@@ -484,33 +541,62 @@ BEGIN
            pg_catalog.format('SELECT %L::text AS hub, s.as_of, s.part, s.year, s.label, s.delays, s.counts, s.first_year
                                 FROM %I.%I AS s WHERE s.as_of = $1 AND s.part = $2',
                              n.hub, '@extschema@', 'hub_summaries_' || n.hub),
-           ' UNION ALL ' ORDER BY n.hub)
-    INTO live FROM @extschema@.network_hub n WHERE n.server IS NOT NULL;
+           ' UNION ALL ' ORDER BY n.hub),
+         pg_catalog.array_agg(n.hub ORDER BY n.hub)
+    INTO live, attached FROM @extschema@.network_hub n WHERE n.server IS NOT NULL;
+  SELECT pg_catalog.count(*) INTO total FROM @extschema@.network_hub;
   IF live IS NOT NULL THEN
     BEGIN
-      EXECUTE 'SELECT coalesce(pg_catalog.array_agg(t::@extschema@.network_imported_summary), ''{}'') FROM ('
-              || live || ') AS t' INTO got USING as_of, part;
-    EXCEPTION WHEN OTHERS THEN
-      got := '{}';
-      FOR h IN SELECT n.hub, n.server FROM @extschema@.network_hub n WHERE n.server IS NOT NULL ORDER BY n.hub LOOP
-        BEGIN
-          EXECUTE pg_catalog.format(
-            'SELECT coalesce(pg_catalog.array_agg(ROW(%L, s.as_of, s.part, s.year, s.label, s.delays, s.counts, s.first_year)
-                                                  ::@extschema@.network_imported_summary), ''{}'')
-               FROM %I.%I AS s WHERE s.as_of = $1 AND s.part = $2', h.hub, '@extschema@', 'hub_summaries_' || h.hub)
-            INTO one USING as_of, part;
-          got := got || one;
-        EXCEPTION WHEN OTHERS THEN
-          GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, state = RETURNED_SQLSTATE;
-          IF NOT skip_unreachable THEN
-            RAISE EXCEPTION 'hub "%" (server "%") does not answer', h.hub, h.server
-              USING ERRCODE = state, DETAIL = msg,
-                    HINT = 'Pass skip_unreachable => true to answer from the other hubs, or detach_hub() it.';
-          END IF;
-          RAISE WARNING 'hub "%" (server "%") does not answer; the network answer leaves it out', h.hub, h.server
-            USING DETAIL = msg;
-        END;
+      FOR r IN EXECUTE live USING as_of, part LOOP
+        got := got || r;
+        IF NOT r.hub = ANY (seen) THEN
+          seen := seen || r.hub;
+        END IF;
       END LOOP;
+      SELECT status || pg_catalog.jsonb_object_agg(a, pg_catalog.jsonb_build_object('status', 'ok', 'at', pg_catalog.clock_timestamp()))
+        INTO status FROM pg_catalog.unnest(attached) AS a;
+    EXCEPTION
+      WHEN query_canceled THEN
+        -- statement_timeout (or a cancel request): the hubs still computing are those that sent no row
+        GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT;
+        SELECT pg_catalog.array_agg(pg_catalog.format('"%s" (server "%s")', n.hub, n.server) ORDER BY n.hub) INTO slow
+          FROM @extschema@.network_hub n WHERE n.server IS NOT NULL AND NOT n.hub = ANY (seen);
+        RAISE EXCEPTION '% % had sent no rows when the statement was canceled',
+                        CASE WHEN pg_catalog.cardinality(slow) = 1 THEN 'hub' ELSE 'hubs' END,
+                        pg_catalog.array_to_string(coalesce(slow, ARRAY['(none: every hub had sent rows)']), ', ')
+          USING ERRCODE = 'query_canceled', DETAIL = msg,
+                HINT = 'The slow hub is among them (a hub blocked before its query starts also holds up reading the others). '
+                       'Its remote query was canceled too: raise statement_timeout, run probe_hubs(), or detach_hub() it.';
+      WHEN OTHERS THEN
+        got := '{}';
+        FOR h IN SELECT n.hub, n.server FROM @extschema@.network_hub n WHERE n.server IS NOT NULL ORDER BY n.hub LOOP
+          BEGIN
+            EXECUTE pg_catalog.format(
+              'SELECT coalesce(pg_catalog.array_agg(ROW(%L, s.as_of, s.part, s.year, s.label, s.delays, s.counts, s.first_year)
+                                                    ::@extschema@.network_imported_summary), ''{}'')
+                 FROM %I.%I AS s WHERE s.as_of = $1 AND s.part = $2', h.hub, '@extschema@', 'hub_summaries_' || h.hub)
+              INTO one USING as_of, part;
+            got := got || one;
+            status := status || pg_catalog.jsonb_build_object(h.hub, pg_catalog.jsonb_build_object('status', 'ok', 'at', pg_catalog.clock_timestamp()));
+          EXCEPTION
+            WHEN query_canceled THEN
+              GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT;
+              RAISE EXCEPTION 'hub "%" (server "%") had sent no rows when the statement was canceled', h.hub, h.server
+                USING ERRCODE = 'query_canceled', DETAIL = msg,
+                      HINT = 'A hub slower than statement_timeout is canceled, its remote query too: raise statement_timeout, or detach_hub() it.';
+            WHEN OTHERS THEN
+              GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, state = RETURNED_SQLSTATE;
+              IF NOT skip_unreachable THEN
+                RAISE EXCEPTION 'hub "%" (server "%") does not answer', h.hub, h.server
+                  USING ERRCODE = state, DETAIL = msg,
+                        HINT = 'Pass skip_unreachable => true to answer from the other hubs, or detach_hub() it.';
+              END IF;
+              missing := missing || h.hub;
+              details := details || pg_catalog.format('hub "%s" (server "%s") does not answer: %s', h.hub, h.server, msg);
+              status := status || pg_catalog.jsonb_build_object(h.hub, pg_catalog.jsonb_build_object(
+                          'status', 'unreachable', 'at', pg_catalog.clock_timestamp(), 'detail', msg));
+          END;
+        END LOOP;
     END;
   END IF;
   FOR h IN SELECT n.hub FROM @extschema@.network_hub n WHERE n.server IS NULL ORDER BY n.hub LOOP
@@ -523,15 +609,60 @@ BEGIN
           USING ERRCODE = 'no_data_found',
                 HINT = 'Import its export_summaries of that day, or pass skip_unreachable => true.';
       END IF;
-      RAISE WARNING 'hub "%" has no imported summaries as of %; the network answer leaves it out', h.hub, as_of;
+      missing := missing || h.hub;
+      details := details || pg_catalog.format('hub "%s" has no imported summaries as of %s', h.hub, as_of);
+      status := status || pg_catalog.jsonb_build_object(h.hub, pg_catalog.jsonb_build_object(
+                  'status', 'missing', 'at', pg_catalog.clock_timestamp(),
+                  'detail', pg_catalog.format('no imported summaries as of %s', as_of)));
+    ELSE
+      status := status || pg_catalog.jsonb_build_object(h.hub, pg_catalog.jsonb_build_object('status', 'ok', 'at', pg_catalog.clock_timestamp()));
     END IF;
     got := got || one;
   END LOOP;
+  PERFORM @extschema@.network_record_status(status);
+  PERFORM @extschema@.network_missing_notice(missing, details, total);
   RETURN QUERY SELECT * FROM pg_catalog.unnest(got);
 END
 $fn$;
 COMMENT ON FUNCTION network_summaries(date, text, boolean) IS
-  'Every hub''s hub_summaries rows of one part (''access_delay'' or ''series'') as known on as_of, attached hubs read concurrently through postgres_fdw, imported hubs from network_imported_summary; a hub that does not answer is an ERROR naming it, or with skip_unreachable a WARNING';
+  'Every hub''s hub_summaries rows of one part (''access_delay'' or ''series'') as known on as_of, attached hubs read concurrently through postgres_fdw, imported hubs from network_imported_summary; a hub that does not answer is an ERROR naming it, or with skip_unreachable a NOTICE naming the hubs left out; a statement canceled by statement_timeout keeps 57014 and names the hubs that had sent no rows; records each hub''s status in the session for the view hub';
+
+-- Why: a DBA asks "which hubs answer now?" without computing an indicator:
+-- each attached hub runs its hub_summaries for a day it has no summaries of
+-- (1989-12-31: an empty answer, 10 to 15 ms on the hub), one after the other.
+CREATE FUNCTION probe_hubs()
+RETURNS TABLE (hub text, status text, detail text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+  h record;
+  msg text;
+  st jsonb := '{}';
+BEGIN
+  FOR h IN SELECT n.hub, n.server FROM @extschema@.network_hub n ORDER BY n.hub LOOP
+    hub := h.hub;
+    status := 'ok';
+    detail := NULL;
+    IF h.server IS NOT NULL THEN
+      BEGIN
+        EXECUTE pg_catalog.format('SELECT count(*) FROM %I.%I WHERE as_of = %L',
+                                  '@extschema@', 'hub_summaries_' || h.hub, '1989-12-31');
+      EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT;
+        status := 'unreachable';
+        detail := msg;
+      END;
+    END IF;
+    st := st || pg_catalog.jsonb_build_object(h.hub, pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+                  'status', status, 'at', pg_catalog.clock_timestamp(), 'detail', detail)));
+    RETURN NEXT;
+  END LOOP;
+  PERFORM @extschema@.network_record_status(st);
+END
+$fn$;
+COMMENT ON FUNCTION probe_hubs() IS
+  'Contacts every attached hub now (an empty read of its hub_summaries, one hub after the other) and returns ''ok'' or ''unreachable'' with the error; imported hubs are ''ok''; records the statuses in the session for the view hub';
 
 CREATE FUNCTION network_delay_summaries(as_of date)
 RETURNS TABLE (hub text, year integer, linkage text, summary delay_summary)

@@ -15,7 +15,8 @@
 # caller's statement_timeout; offline export / import, and corrupted files
 # refused changing nothing; version skew, a bare database and a coordinator
 # without postgres_fdw refused at attach; a stopped hub is an ERROR naming it,
-# or with skip_unreachable a WARNING and the other hubs' answer; detach.
+# or with skip_unreachable a NOTICE, the hub view's status and the other
+# hubs' answer; a slow hub's 57014 names it; detach.
 # The extra clusters are stopped by the trap, pass or fail.
 # Prints TAP. Needs $PG_BIN and the cluster's PGHOST/PGPORT/PGUSER (test/run).
 set -uo pipefail
@@ -273,10 +274,15 @@ PGHOST=$B_HOST PGPORT=$B_PORT psql -X -q -d hub2 \
 locker=$!
 sleep 1
 start=$(date +%s)
-out=$(coord -c "SET statement_timeout = '1500ms'" -c "SELECT count(*) FROM hdh_roadmap.network_access_delay_at('$d')" 2>&1)
+out=$(coord -v VERBOSITY=verbose -c "SET statement_timeout = '1500ms'" \
+	-c "SELECT count(*) FROM hdh_roadmap.network_access_delay_at('$d')" 2>&1)
 took=$(($(date +%s) - start))
 check "a hub slower than statement_timeout: the query is canceled" \
 	"$(grep -c 'canceling statement due to statement timeout' <<<"$out")" 1
+# hub2 blocks at the start of its remote query (the lock), before the Append
+# reads any hub's rows: every hub not heard from is named, hub2 among them.
+check "a hub slower than statement_timeout: the error keeps 57014 and names the hubs not heard from, hub2 among them" \
+	"$(grep -E 'ERROR:  57014: hubs? .*"hub2" \(server "hub2"\).* had sent no rows when the statement was canceled' <<<"$out" | wc -l)" 1
 check "a hub slower than statement_timeout: canceled within 4 s (took ${took} s)" "$((took <= 4))" 1
 wait "$locker"
 
@@ -346,10 +352,21 @@ out=$(coord -c "SELECT count(*) FROM hdh_roadmap.network_access_delay_at('$d')" 
 check "a stopped hub is an ERROR naming it" \
 	"$(grep -c 'ERROR:  hub "hub3" (server "hub3") does not answer' <<<"$out")" 1
 coord -c "SELECT hdh_roadmap.detach_hub('hub3_offline')" >/dev/null
-out=$(coord -c "SELECT $DELAY_COLS FROM hdh_roadmap.network_access_delay_at('$d', skip_unreachable => true) WHERE hub IS NULL" 2>&1)
-check "skip_unreachable: a WARNING names the stopped hub" \
-	"$(grep -c 'WARNING:  hub "hub3" (server "hub3") does not answer; the network answer leaves it out' <<<"$out")" 1
-is "$(grep -v -e WARNING -e DETAIL <<<"$out")" \
+check "before any network call, the hub view has no status in this session" \
+	"$(coord -c "SELECT count(*) FROM hdh_roadmap.hub WHERE last_status IS NULL AND last_contact_at IS NULL")" 3
+out=$(coord -c "SELECT $DELAY_COLS FROM hdh_roadmap.network_access_delay_at('$d', skip_unreachable => true) WHERE hub IS NULL" \
+	-c "SELECT 'status: ' || string_agg(hub || ' ' || last_status || ' ' || (last_detail IS NOT NULL), ', ' ORDER BY hub) FROM hdh_roadmap.hub" 2>&1)
+check "skip_unreachable: a NOTICE names the stopped hub, the only one left out" \
+	"$(grep -c 'NOTICE:  the network answer leaves out 1 of 3 hubs: hub3$' <<<"$out")" 1
+check "skip_unreachable: the NOTICE's DETAIL says why" \
+	"$(grep -c 'DETAIL:  hub "hub3" (server "hub3") does not answer: ' <<<"$out")" 1
+check "skip_unreachable: the hub view's status, in the same session, says hub3 is unreachable and why" \
+	"$(grep '^status: ' <<<"$out")" "status: hub1 ok false, hub2 ok false, hub3 unreachable true"
+check "probe_hubs() finds the same from a new session" \
+	"$(coord -c "SELECT string_agg(hub || ' ' || status, ', ' ORDER BY hub) FROM hdh_roadmap.probe_hubs()" \
+		-c "SELECT string_agg(hub || ' ' || last_status, ', ' ORDER BY hub) FROM hdh_roadmap.hub" | paste -sd'|')" \
+	"hub1 ok, hub2 ok, hub3 unreachable|hub1 ok, hub2 ok, hub3 unreachable"
+is "$(grep -v -e NOTICE -e DETAIL -e HINT -e '^status: ' <<<"$out")" \
 	"$(all hdh_net_h12 -c "SELECT $DELAY_COLS FROM hdh_roadmap.access_delay_at('$d')")" \
 	"skip_unreachable: the network delays equal one database with hub1's and hub2's rows"
 is "$(coord -c "SELECT $SERIES_COLS FROM hdh_roadmap.network_indicator_series_at('$d', true) WHERE hub IS NULL" 2>/dev/null)" \

@@ -49,7 +49,7 @@ SELECT date '2022-01-01' + floor(random() * 1200)::integer, 'meeting', 'associat
 CREATE TEMP TABLE incoming AS SELECT * FROM export_summaries('2025-06-30');
 SELECT import_summaries('self', 'incoming') = (SELECT count(*) FROM incoming) AS imported_every_row;
 SELECT hub, server, extension_version = (SELECT extversion FROM pg_extension WHERE extname = 'hdh_roadmap') AS same_version,
-       transport, imported_as_of
+       transport, imported_as_of, last_status, last_contact_at, last_detail
   FROM hub;
 
 -- The network (one imported hub): its rows and the hub IS NULL rows both
@@ -84,6 +84,15 @@ SELECT bool_and(a.completed = completed(n.s) AND a.pending = pending(n.s)
 -- Another day: the imported hub has no summaries of it.
 SELECT count(*) FROM network_access_delay_at('2025-07-01');
 SELECT count(*) AS rows_without_self FROM network_access_delay_at('2025-07-01', skip_unreachable => true);
+-- The hub view says how each hub answered this session's last network call:
+-- 'missing' now, 'ok' after a day it has; the failed call above (an ERROR)
+-- recorded nothing, its transaction rolled back.
+SELECT hub, last_status, last_contact_at > now() - interval '1 hour' AS recent, last_detail FROM hub;
+SELECT count(*) > 0 AS answered FROM network_indicator_series_at('2025-06-30');
+SELECT hub, last_status, last_detail FROM hub;
+-- The status is kept in the session setting hdh_roadmap.hub_status.
+SELECT current_setting('hdh_roadmap.hub_status')::jsonb -> 'self' ->> 'status' AS setting;
+SELECT * FROM probe_hubs();
 
 -- Refused imports change nothing.
 CREATE TEMP TABLE snapshot AS SELECT * FROM network_imported_summary;
