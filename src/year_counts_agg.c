@@ -110,20 +110,6 @@ YearOfDate(YearCountsState *state, DateADT d)
 }
 
 /*
- * An inverse removing more than was added: PostgreSQL removes only rows it
- * added, so this is a bug, not bad input.
- */
-static void
-RemoveFailed(HdhStatus status, const HdhError *err)
-{
-	if (status != HDH_OK)
-		ereport(ERROR,
-				(errcode(ERRCODE_INTERNAL_ERROR),
-				 errmsg("%s", err->message),
-				 err->detail[0] ? errdetail("%s", err->detail) : 0));
-}
-
-/*
  * Add weight to the year of d, or subtract it (remove); year range and
  * overflow errors come from core.
  */
@@ -134,7 +120,7 @@ AddDate(YearCountsState *state, DateADT d, int64 weight, bool remove)
 	HdhError	err;
 
 	if (remove)
-		RemoveFailed(hdh_year_counts_subtract(&state->yc, year, weight, &err), &err);
+		HDH_CHECK_INTERNAL(hdh_year_counts_subtract(&state->yc, year, weight, &err), &err);
 	else
 		HDH_CHECK(hdh_year_counts_add(&state->yc, year, weight, &state->alloc, &err), &err);
 }
@@ -267,8 +253,8 @@ AddSpan(YearCountsState *state, const RangeBound *lower,
 		end_day = DatumGetDateADT(upper->val) + (upper->inclusive ? 1 : 0);
 	if (remove)
 	{
-		RemoveFailed(hdh_year_counts_remove_span(&state->yc, first_day, end_day, end_open,
-												 as_of, counted_through, &err), &err);
+		HDH_CHECK_INTERNAL(hdh_year_counts_remove_span(&state->yc, first_day, end_day, end_open,
+													   as_of, counted_through, &err), &err);
 		return true;
 	}
 	if (hdh_year_counts_add_span(&state->yc, first_day, end_day, end_open,
@@ -381,7 +367,7 @@ RollupStep(FunctionCallInfo fcinfo, bool remove)
 	{
 		part = year_counts_read(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
 		if (remove)
-			RemoveFailed(hdh_year_counts_unmerge(&state->yc, &part, &err), &err);
+			HDH_CHECK_INTERNAL(hdh_year_counts_unmerge(&state->yc, &part, &err), &err);
 		else
 			HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
 	}

@@ -31,6 +31,16 @@ SELECT i, span, years_active_agg(span, date '2022-06-30') OVER w AS two_rows
 WINDOW w AS (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
  ORDER BY i;
 
+-- Hand-checked: delays in days, two rows at a time; the NULL rows empty the
+-- frame (NULL, as the plain aggregate gives for no row), a pending delay of
+-- 40000 days, and a stored empty summary that still counts as a row.
+SELECT i, delay_agg(days, pending) OVER w AS two_rows, rollup(s) OVER w AS two_summaries
+  FROM (VALUES (1, 5, false, 'completed {3:1} pending {}'::delay_summary), (2, 5, true, NULL),
+               (3, NULL, NULL, NULL), (4, NULL, NULL, 'completed {} pending {}'),
+               (5, 40000, true, 'completed {3:2} pending {40000:1}')) v(i, days, pending, s)
+WINDOW w AS (ORDER BY i ROWS BETWEEN 1 PRECEDING AND CURRENT ROW)
+ ORDER BY i;
+
 SELECT setseed(0.25);
 
 -- 2000 rows: day orders them (several rows a day); rows 600..700 count
@@ -62,6 +72,29 @@ CREATE TEMP TABLE stored AS
               ELSE (SELECT year_counts_agg(r2.d, r2.wt) FROM r r2 WHERE r2.i BETWEEN r.i AND r.i + i % 4) END AS yc
     FROM r;
 
+-- Delays: started dates over 2015..2025, some ends missing or after as_of,
+-- a few delays past 32767 days; the same rows as days and pending.
+CREATE TEMP TABLE dl AS
+  SELECT i, day, started, finished, as_of,
+         finished - started AS days, CASE WHEN finished IS NOT NULL THEN random() < 0.3 END AS pending
+    FROM (SELECT i, day, started, as_of,
+                 CASE WHEN started IS NULL OR random() < 0.2 THEN NULL
+                      WHEN random() < 0.03 THEN started + 32768 + floor(random() * 20000)::int
+                      ELSE started + floor(random() * 900)::int END AS finished
+            FROM (SELECT i, date '2018-01-01' + i / 3 AS day,
+                         CASE WHEN i BETWEEN 600 AND 700 OR random() < 0.05 THEN NULL
+                              ELSE date '2015-01-01' + floor(random() * 4000)::int END AS started,
+                         date '2016-01-01' + floor(random() * 3650)::int AS as_of
+                    FROM generate_series(1, 2000) AS i) t) t;
+
+-- Stored delay summaries to roll up: some NULL, some empty.
+CREATE TEMP TABLE dstored AS
+  SELECT i, day,
+         CASE WHEN i BETWEEN 600 AND 700 OR i % 17 = 0 THEN NULL
+              WHEN i % 23 = 0 THEN 'completed {} pending {}'::delay_summary
+              ELSE (SELECT delay_agg(d2.started, d2.finished, d2.as_of) FROM dl d2 WHERE d2.i BETWEEN dl.i AND dl.i + i % 4) END AS s
+    FROM dl;
+
 -- Each form, over ROWS frames of 1, 12 and 40 rows and a RANGE of 90 days,
 -- against the same rows aggregated afresh.
 CREATE FUNCTION pg_temp.mismatches(agg text, args text, tab text) RETURNS TABLE (frame text, frames bigint, mismatches bigint)
@@ -83,7 +116,17 @@ BEGIN
     'range 90 days', agg, args, tab, agg, replace(args, 't.', 't2.'), tab);
 END $$;
 
-SELECT 'year_counts_agg(date)' AS form, m.* FROM pg_temp.mismatches('year_counts_agg', 't.d', 'r') m
+SELECT 'delay_agg(date, date)' AS form, m.* FROM pg_temp.mismatches('delay_agg', 't.started, t.finished', 'dl') m
+UNION ALL
+SELECT 'delay_agg(date, date, date)', m.* FROM pg_temp.mismatches('delay_agg', 't.started, t.finished, t.as_of', 'dl') m
+UNION ALL
+SELECT 'delay_agg(integer)', m.* FROM pg_temp.mismatches('delay_agg', 't.days', 'dl') m
+UNION ALL
+SELECT 'delay_agg(integer, boolean)', m.* FROM pg_temp.mismatches('delay_agg', 't.days, t.pending', 'dl') m
+UNION ALL
+SELECT 'rollup(delay_summary)', m.* FROM pg_temp.mismatches('rollup', 't.s', 'dstored') m
+UNION ALL
+SELECT 'year_counts_agg(date)', m.* FROM pg_temp.mismatches('year_counts_agg', 't.d', 'r') m
 UNION ALL
 SELECT 'year_counts_agg(date, bigint)', m.* FROM pg_temp.mismatches('year_counts_agg', 't.d, t.wt', 'r') m
 UNION ALL
@@ -98,11 +141,18 @@ SELECT count(*) AS empty_frames
   FROM (SELECT i, year_counts_agg(d) OVER (ORDER BY i ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS w FROM r) t
  WHERE w::text = '{}';
 
+-- And for delays: the 12-row frames in the NULL run are NULL.
+SELECT count(*) AS null_frames
+  FROM (SELECT i, delay_agg(started, finished) OVER (ORDER BY i ROWS BETWEEN 11 PRECEDING AND CURRENT ROW) AS w FROM dl) t
+ WHERE w IS NULL;
+
 -- A long run: 20,000 rows through frames of 1 to 30 rows, no inverse ever
 -- removes more than was added (that would be an internal error).
-SELECT count(*) AS frames, sum(cardinality(ARRAY(SELECT years(w)))) > 0 AS counted
+SELECT count(*) AS frames, sum(cardinality(ARRAY(SELECT years(w)))) > 0 AS counted,
+       sum(completed(dg) + pending(dg)) > 0 AS delays_counted
   FROM (SELECT year_counts_agg(d, wt) OVER (ORDER BY i ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS w,
-               years_active_agg(spans, as_of) OVER (ORDER BY i ROWS BETWEEN 7 PRECEDING AND 3 FOLLOWING) AS s
+               years_active_agg(spans, as_of) OVER (ORDER BY i ROWS BETWEEN 7 PRECEDING AND 3 FOLLOWING) AS s,
+               delay_agg((i * 7919) % 70000, i % 3 = 0) OVER (ORDER BY i ROWS BETWEEN 29 PRECEDING AND CURRENT ROW) AS dg
           FROM (SELECT i, date '2000-01-01' + (i * 7919) % 9000 AS d, (i % 13)::bigint AS wt,
                        datemultirange(daterange(date '2000-01-01' + (i * 31) % 9000, date '2000-01-01' + (i * 31) % 9000 + i % 700)) AS spans,
                        date '2000-01-01' + (i * 17) % 9500 AS as_of
