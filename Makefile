@@ -19,9 +19,10 @@ OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)) $(CORE_SRCS))
 # The install script is the ordered parts of src/sql/ concatenated; the
 # upgrade scripts (ALTER EXTENSION ... UPDATE) come from src/sql/updates/.
 # Both go through src/sql/include.awk, which expands "--@include" lines (the
-# queries of src/sql/queries/, written once for a view and its function).
+# queries of src/sql/queries/, written once for a view and its function, and
+# the aggregate definitions of src/sql/aggregates/, shared with the upgrade).
 SQL_PARTS   = $(sort $(wildcard src/sql/[0-9]*.sql))
-SQL_QUERIES = $(sort $(wildcard src/sql/queries/*.sql))
+SQL_QUERIES = $(sort $(wildcard src/sql/queries/*.sql src/sql/aggregates/*.sql))
 UPDATES     = $(notdir $(sort $(wildcard src/sql/updates/$(EXTENSION)--*--*.sql)))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql $(UPDATES)
 # Frozen install scripts of earlier releases (CREATE EXTENSION ... VERSION).
@@ -43,6 +44,8 @@ REGRESS_VIEWS = scorecard_time scorecard_scenario scorecard_deadline measures in
 
 REGRESS_MONITORING = monitoring
 
+REGRESS_MOVING = moving_aggregates
+
 REGRESS_HARDEN = summary_equality
 
 REGRESS_NETWORK = network
@@ -50,7 +53,7 @@ REGRESS_NETWORK = network
 REGRESS_REPORT = report
 
 REGRESS      = extension_lifecycle $(REGRESS_PROGRESS) $(REGRESS_DELAY) \
-               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_MONITORING) $(REGRESS_HARDEN) \
+               $(REGRESS_YEARS) $(REGRESS_TABLES) $(REGRESS_VIEWS) $(REGRESS_MONITORING) $(REGRESS_MOVING) $(REGRESS_HARDEN) \
                $(REGRESS_NETWORK) $(REGRESS_REPORT)
 REGRESS_OPTS = --inputdir=test --load-extension=$(EXTENSION)
 

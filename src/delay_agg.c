@@ -13,6 +13,10 @@
  * since SQL cannot build one (numeric.c's accumulators do the same). The
  * final function only reads the state (FINALFUNC_MODIFY = READ_ONLY), so
  * the aggregates work as window aggregates too.
+ *
+ * A row's checks and errors live in the delay_agg_row_* functions (declared
+ * in src/delay_summary.h), which the slow paths here and the
+ * moving-aggregate mode (src/delay_agg_moving.c) share.
  */
 #include "postgres.h"
 
@@ -103,21 +107,46 @@ AddDelay(FunctionCallInfo fcinfo, MemoryContext aggcontext, int64 days, bool pen
 		PG_RETURN_POINTER(PG_GETARG_POINTER(0)); \
 	} while (0)
 
+/*
+ * The row of delay_agg(started, finished) in arguments 1 and 2: false when
+ * skipped (a NULL date), else its delay; errors for bad dates.
+ */
+bool
+delay_agg_row_dates(FunctionCallInfo fcinfo, int64 *days, bool *pending)
+{
+	DateADT		started,
+				finished;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		return false;
+	started = PG_GETARG_DATEADT(1);
+	finished = PG_GETARG_DATEADT(2);
+	CheckFinite(started, "started");
+	CheckFinite(finished, "finished");
+	*days = DaysBetween(started, finished);
+	*pending = false;
+	return true;
+}
+
+/* Add the row read by row to the state, or return the state unchanged. */
+static Datum
+AddRow(FunctionCallInfo fcinfo, MemoryContext aggcontext, DelayAggRow row)
+{
+	int64		days;
+	bool		pending;
+
+	if (!row(fcinfo, &days, &pending))
+		RETURN_STATE_UNCHANGED();
+	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, pending));
+}
+
 /* delay_agg(started, finished), every case: checks, errors, a new state. */
 pg_noinline static Datum
 DelayAggTransDatesSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_dates");
-	DateADT		started,
-				finished;
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		RETURN_STATE_UNCHANGED();
-	started = PG_GETARG_DATEADT(1);
-	finished = PG_GETARG_DATEADT(2);
-	CheckFinite(started, "started");
-	CheckFinite(finished, "finished");
-	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, DaysBetween(started, finished), false));
+	return AddRow(fcinfo, aggcontext, delay_agg_row_dates);
 }
 
 /*
@@ -146,20 +175,17 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
 }
 
 /*
- * delay_agg(started, finished, as_of): the situation known on as_of
- * (hdh_delay_as_of has the rule). Rows with no start are skipped; a NULL
- * as_of is an ERROR.
+ * The row of delay_agg(started, finished, as_of): the situation known on
+ * as_of (hdh_delay_as_of has the rule). Rows with no start, or starting
+ * after as_of, are skipped (false); a NULL as_of is an ERROR.
  */
-pg_noinline static Datum
-DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
+bool
+delay_agg_row_as_of(FunctionCallInfo fcinfo, int64 *days, bool *pending)
 {
-	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_as_of");
 	DateADT		started,
 				finished = 0,
 				as_of;
-	bool		has_finished = !PG_ARGISNULL(2),
-				pending;
-	int64		days;
+	bool		has_finished = !PG_ARGISNULL(2);
 
 	if (PG_ARGISNULL(3))
 		ereport(ERROR,
@@ -171,7 +197,7 @@ DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 	as_of = PG_GETARG_DATEADT(3);
 	CheckFinite(as_of, "as_of");
 	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
+		return false;
 	started = PG_GETARG_DATEADT(1);
 	CheckFinite(started, "started");
 	if (has_finished)
@@ -180,9 +206,16 @@ DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
 		CheckFinite(finished, "finished");
 		DaysBetween(started, finished);
 	}
-	if (!hdh_delay_as_of(started, has_finished, finished, as_of, &days, &pending))
-		RETURN_STATE_UNCHANGED();
-	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, pending));
+	return hdh_delay_as_of(started, has_finished, finished, as_of, days, pending);
+}
+
+/* delay_agg(started, finished, as_of), every case. */
+pg_noinline static Datum
+DelayAggTransAsOfSlow(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_as_of");
+
+	return AddRow(fcinfo, aggcontext, delay_agg_row_as_of);
 }
 
 /*
@@ -222,18 +255,25 @@ CheckDays(int32 days)
 				 errdetail("A delay is a number of days, 0 or more.")));
 }
 
+/* The row of delay_agg(days): false when days is NULL. */
+bool
+delay_agg_row_days(FunctionCallInfo fcinfo, int64 *days, bool *pending)
+{
+	if (PG_ARGISNULL(1))
+		return false;
+	CheckDays(PG_GETARG_INT32(1));
+	*days = PG_GETARG_INT32(1);
+	*pending = false;
+	return true;
+}
+
 /* delay_agg(days), every case. */
 pg_noinline static Datum
 DelayAggTransDaysSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_days");
-	int32		days;
 
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	days = PG_GETARG_INT32(1);
-	CheckDays(days);
-	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, false));
+	return AddRow(fcinfo, aggcontext, delay_agg_row_days);
 }
 
 /* delay_agg(days): completed delays given in days; NULL skips the row. */
@@ -254,23 +294,33 @@ delay_agg_trans_days(PG_FUNCTION_ARGS)
 	return DelayAggTransDaysSlow(fcinfo);
 }
 
+/* The row of delay_agg(days, pending): false when days is NULL. */
+bool
+delay_agg_row_days_pending(FunctionCallInfo fcinfo, int64 *days, bool *pending)
+{
+	int32		d;
+
+	if (PG_ARGISNULL(1))
+		return false;
+	d = PG_GETARG_INT32(1);
+	CheckDays(d);
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("pending must not be NULL for a delay of %d days", d),
+				 errdetail("Say whether the delay is still running: true (pending) or false (completed).")));
+	*days = d;
+	*pending = PG_GETARG_BOOL(2);
+	return true;
+}
+
 /* delay_agg(days, pending), every case. */
 pg_noinline static Datum
 DelayAggTransDaysPendingSlow(FunctionCallInfo fcinfo)
 {
 	MemoryContext aggcontext = hdh_agg_context(fcinfo, "delay_agg_trans_days_pending");
-	int32		days;
 
-	if (PG_ARGISNULL(1))
-		RETURN_STATE_UNCHANGED();
-	days = PG_GETARG_INT32(1);
-	CheckDays(days);
-	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("pending must not be NULL for a delay of %d days", days),
-				 errdetail("Say whether the delay is still running: true (pending) or false (completed).")));
-	PG_RETURN_POINTER(AddDelay(fcinfo, aggcontext, days, PG_GETARG_BOOL(2)));
+	return AddRow(fcinfo, aggcontext, delay_agg_row_days_pending);
 }
 
 /*

@@ -40,3 +40,13 @@ hdh_raise(const HdhError *err)
 			 err->detail[0] ? errdetail_internal("%s", err->detail) : 0));
 	pg_unreachable();
 }
+
+void
+hdh_raise_internal(const HdhError *err)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INTERNAL_ERROR),
+			 errmsg_internal("%s", err->message),
+			 err->detail[0] ? errdetail_internal("%s", err->detail) : 0));
+	pg_unreachable();
+}

@@ -14,4 +14,13 @@ extern void hdh_raise(const HdhError *err) pg_attribute_noreturn();
 #define HDH_CHECK(call, err) \
 	do { if ((call) != HDH_OK) hdh_raise(err); } while (0)
 
+/*
+ * The same as an internal error (XX000): for failures that mean a bug, such
+ * as a moving aggregate's inverse removing more than was added.
+ */
+extern void hdh_raise_internal(const HdhError *err) pg_attribute_noreturn();
+
+#define HDH_CHECK_INTERNAL(call, err) \
+	do { if ((call) != HDH_OK) hdh_raise_internal(err); } while (0)
+
 #endif

@@ -10,6 +10,11 @@
  * geometrically; a row costs an index check and an addition. The final
  * function only reads the state, so the aggregates also serve as window
  * aggregates.
+ *
+ * Moving-aggregate mode (a sliding window frame): the same state and
+ * transitions, and an inverse per form (*_inv) that subtracts what the
+ * transition of the same row added, through the same argument checks; the
+ * frame's rows leaving it cost what the rows entering it do.
  */
 #include "postgres.h"
 
@@ -35,6 +40,11 @@ PG_FUNCTION_INFO_V1(year_counts_agg_combine);
 PG_FUNCTION_INFO_V1(year_counts_agg_serialize);
 PG_FUNCTION_INFO_V1(year_counts_agg_deserialize);
 PG_FUNCTION_INFO_V1(year_counts_agg_final);
+PG_FUNCTION_INFO_V1(year_counts_agg_inv);
+PG_FUNCTION_INFO_V1(year_counts_agg_inv_weighted);
+PG_FUNCTION_INFO_V1(years_active_agg_inv);
+PG_FUNCTION_INFO_V1(years_active_agg_inv_multirange);
+PG_FUNCTION_INFO_V1(year_counts_rollup_inv);
 
 typedef struct YearCountsState
 {
@@ -54,15 +64,6 @@ NewState(MemoryContext aggcxt)
 
 	hdh_context_allocator(aggcxt, &state->alloc);
 	return state;
-}
-
-/* The state of argument 0, created on first use. */
-static YearCountsState *
-GetState(FunctionCallInfo fcinfo, MemoryContext aggcxt)
-{
-	if (PG_ARGISNULL(0))
-		return NewState(aggcxt);
-	return (YearCountsState *) PG_GETARG_POINTER(0);
 }
 
 /* Text of a date, for error messages. */
@@ -108,58 +109,93 @@ YearOfDate(YearCountsState *state, DateADT d)
 	return year;
 }
 
-/* Add weight to the year of d; year range and overflow errors come from core. */
+/*
+ * Add weight to the year of d, or subtract it (remove); year range and
+ * overflow errors come from core.
+ */
 static void
-AddDate(YearCountsState *state, DateADT d, int64 weight)
+AddDate(YearCountsState *state, DateADT d, int64 weight, bool remove)
 {
+	int64		year = YearOfDate(state, d);
 	HdhError	err;
 
-	HDH_CHECK(hdh_year_counts_add(&state->yc, YearOfDate(state, d), weight,
-								  &state->alloc, &err), &err);
+	if (remove)
+		HDH_CHECK_INTERNAL(hdh_year_counts_subtract(&state->yc, year, weight, &err), &err);
+	else
+		HDH_CHECK(hdh_year_counts_add(&state->yc, year, weight, &state->alloc, &err), &err);
 }
 
-/* year_counts_agg(date): +1 in the year of each non-NULL date. */
+/*
+ * The state of argument 0, created on first use. Never NULL, even before a
+ * row counts: in a window frame with an inverse (moving-aggregate mode),
+ * PostgreSQL refuses a NULL state from the transition.
+ */
+static YearCountsState *
+GetState(FunctionCallInfo fcinfo, MemoryContext aggcxt)
+{
+	if (PG_ARGISNULL(0))
+		return NewState(aggcxt);
+	return (YearCountsState *) PG_GETARG_POINTER(0);
+}
+
+/* year_counts_agg(date): +1 (or -1) in the year of each non-NULL date. */
+static Datum
+DateStep(FunctionCallInfo fcinfo, bool remove)
+{
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_trans");
+	YearCountsState *state = GetState(fcinfo, aggcxt);
+
+	if (!PG_ARGISNULL(1))
+	{
+		AddDate(state, PG_GETARG_DATEADT(1), 1, remove);
+	}
+	PG_RETURN_POINTER(state);
+}
+
 Datum
 year_counts_agg_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_trans");
-	YearCountsState *state;
+	return DateStep(fcinfo, false);
+}
 
-	if (PG_ARGISNULL(1))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
-	state = GetState(fcinfo, aggcxt);
-	AddDate(state, PG_GETARG_DATEADT(1), 1);
-	PG_RETURN_POINTER(state);
+Datum
+year_counts_agg_inv(PG_FUNCTION_ARGS)
+{
+	return DateStep(fcinfo, true);
 }
 
 /* year_counts_agg(date, bigint): + weight; NULL weight skips the row, like sum. */
+static Datum
+WeightedStep(FunctionCallInfo fcinfo, bool remove)
+{
+	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_trans");
+	YearCountsState *state = GetState(fcinfo, aggcxt);
+	int64		weight;
+
+	if (!PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		weight = PG_GETARG_INT64(2);
+		if (weight < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("weight " INT64_FORMAT " of date %s is negative",
+							weight, DateText(PG_GETARG_DATEADT(1))),
+					 errdetail("Weights are 0 or more.")));
+		AddDate(state, PG_GETARG_DATEADT(1), weight, remove);
+	}
+	PG_RETURN_POINTER(state);
+}
+
 Datum
 year_counts_agg_trans_weighted(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_agg_trans");
-	YearCountsState *state;
-	int64		weight;
+	return WeightedStep(fcinfo, false);
+}
 
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
-	}
-	weight = PG_GETARG_INT64(2);
-	if (weight < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weight " INT64_FORMAT " of date %s is negative",
-						weight, DateText(PG_GETARG_DATEADT(1))),
-				 errdetail("Weights are 0 or more.")));
-	state = GetState(fcinfo, aggcxt);
-	AddDate(state, PG_GETARG_DATEADT(1), weight);
-	PG_RETURN_POINTER(state);
+Datum
+year_counts_agg_inv_weighted(PG_FUNCTION_ARGS)
+{
+	return WeightedStep(fcinfo, true);
 }
 
 /* as_of is required and finite: it caps open spans. */
@@ -182,13 +218,14 @@ GetAsOf(FunctionCallInfo fcinfo)
 }
 
 /*
- * Count the years of one span [lower, upper) capped at as_of. Returns false
- * when the span starts after as_of (so later periods of a multirange do too).
+ * Count (or, remove, uncount) the years of one span [lower, upper) capped at
+ * as_of. Returns false when the span starts after as_of (so later periods of
+ * a multirange do too).
  */
 static bool
-AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
+AddSpan(YearCountsState *state, const RangeBound *lower,
 		const RangeBound *upper, DateADT as_of, int32 *counted_through,
-		Oid type, Datum value)
+		Oid type, Datum value, bool remove)
 {
 	DateADT		first_day;
 	DateADT		end_day = 0;
@@ -214,10 +251,14 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 	end_open = upper->infinite || DATE_IS_NOEND(DatumGetDateADT(upper->val));
 	if (!end_open)
 		end_day = DatumGetDateADT(upper->val) + (upper->inclusive ? 1 : 0);
-	if (*state == NULL)
-		*state = NewState(aggcxt);
-	if (hdh_year_counts_add_span(&(*state)->yc, first_day, end_day, end_open,
-								 as_of, counted_through, &(*state)->alloc, &err) != HDH_OK)
+	if (remove)
+	{
+		HDH_CHECK_INTERNAL(hdh_year_counts_remove_span(&state->yc, first_day, end_day, end_open,
+													   as_of, counted_through, &err), &err);
+		return true;
+	}
+	if (hdh_year_counts_add_span(&state->yc, first_day, end_day, end_open,
+								 as_of, counted_through, &state->alloc, &err) != HDH_OK)
 	{
 		/* Say which span: the core only knows its years. */
 		if (err.status == HDH_ERR_RANGE)
@@ -230,11 +271,11 @@ AddSpan(YearCountsState **state, MemoryContext aggcxt, const RangeBound *lower,
 }
 
 /* years_active_agg(daterange, date): +1 in each year the span overlaps up to as_of. */
-Datum
-years_active_agg_trans(PG_FUNCTION_ARGS)
+static Datum
+RangeStep(FunctionCallInfo fcinfo, bool remove)
 {
 	MemoryContext aggcxt = hdh_agg_context(fcinfo, "years_active_agg_trans");
-	YearCountsState *state = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
+	YearCountsState *state = GetState(fcinfo, aggcxt);
 	DateADT		as_of = GetAsOf(fcinfo);
 	RangeType  *span;
 	TypeCacheEntry *typcache;
@@ -249,12 +290,22 @@ years_active_agg_trans(PG_FUNCTION_ARGS)
 		typcache = range_get_typcache(fcinfo, RangeTypeGetOid(span));
 		range_deserialize(typcache, span, &lower, &upper, &empty);
 		if (!empty)
-			AddSpan(&state, aggcxt, &lower, &upper, as_of, &counted_through,
-					RangeTypeGetOid(span), PointerGetDatum(span));
+			AddSpan(state, &lower, &upper, as_of, &counted_through,
+					RangeTypeGetOid(span), PointerGetDatum(span), remove);
 	}
-	if (state == NULL)
-		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
+}
+
+Datum
+years_active_agg_trans(PG_FUNCTION_ARGS)
+{
+	return RangeStep(fcinfo, false);
+}
+
+Datum
+years_active_agg_inv(PG_FUNCTION_ARGS)
+{
+	return RangeStep(fcinfo, true);
 }
 
 /*
@@ -262,11 +313,11 @@ years_active_agg_trans(PG_FUNCTION_ARGS)
  * The periods are sorted and disjoint, so counting each from the year after
  * the last one counted is enough.
  */
-Datum
-years_active_agg_trans_multirange(PG_FUNCTION_ARGS)
+static Datum
+MultirangeStep(FunctionCallInfo fcinfo, bool remove)
 {
 	MemoryContext aggcxt = hdh_agg_context(fcinfo, "years_active_agg_trans");
-	YearCountsState *state = PG_ARGISNULL(0) ? NULL : (YearCountsState *) PG_GETARG_POINTER(0);
+	YearCountsState *state = GetState(fcinfo, aggcxt);
 	DateADT		as_of = GetAsOf(fcinfo);
 	MultirangeType *spans;
 	TypeCacheEntry *typcache;
@@ -283,35 +334,56 @@ years_active_agg_trans_multirange(PG_FUNCTION_ARGS)
 			RangeBound	upper;
 
 			multirange_get_bounds(typcache->rngtype, spans, i, &lower, &upper);
-			if (!AddSpan(&state, aggcxt, &lower, &upper, as_of, &counted_through,
-						 MultirangeTypeGetOid(spans), PointerGetDatum(spans)))
+			if (!AddSpan(state, &lower, &upper, as_of, &counted_through,
+						 MultirangeTypeGetOid(spans), PointerGetDatum(spans), remove))
 				break;
 		}
 	}
-	if (state == NULL)
-		PG_RETURN_NULL();
 	PG_RETURN_POINTER(state);
 }
 
-/* rollup(year_counts): merge stored values; NULLs are skipped. */
 Datum
-year_counts_rollup_trans(PG_FUNCTION_ARGS)
+years_active_agg_trans_multirange(PG_FUNCTION_ARGS)
+{
+	return MultirangeStep(fcinfo, false);
+}
+
+Datum
+years_active_agg_inv_multirange(PG_FUNCTION_ARGS)
+{
+	return MultirangeStep(fcinfo, true);
+}
+
+/* rollup(year_counts): merge (or, remove, subtract) stored values; NULLs are skipped. */
+static Datum
+RollupStep(FunctionCallInfo fcinfo, bool remove)
 {
 	MemoryContext aggcxt = hdh_agg_context(fcinfo, "year_counts_rollup_trans");
-	YearCountsState *state;
+	YearCountsState *state = GetState(fcinfo, aggcxt);
 	HdhYearCounts part;
 	HdhError	err;
 
-	if (PG_ARGISNULL(1))
+	if (!PG_ARGISNULL(1))
 	{
-		if (PG_ARGISNULL(0))
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(PG_GETARG_POINTER(0));
+		part = year_counts_read(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
+		if (remove)
+			HDH_CHECK_INTERNAL(hdh_year_counts_unmerge(&state->yc, &part, &err), &err);
+		else
+			HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
 	}
-	part = year_counts_read(PG_GETARG_YEAR_COUNTS_P(1), HDH_ERR_DATA);
-	state = GetState(fcinfo, aggcxt);
-	HDH_CHECK(hdh_year_counts_merge(&state->yc, &part, &state->alloc, &err), &err);
 	PG_RETURN_POINTER(state);
+}
+
+Datum
+year_counts_rollup_trans(PG_FUNCTION_ARGS)
+{
+	return RollupStep(fcinfo, false);
+}
+
+Datum
+year_counts_rollup_inv(PG_FUNCTION_ARGS)
+{
+	return RollupStep(fcinfo, true);
 }
 
 /* Merge two partial states; either may be NULL. */

@@ -95,31 +95,43 @@ hdh_year_counts_add_slow(HdhYearCounts *yc, int64_t year, int64_t weight,
 	return HDH_OK;
 }
 
+/*
+ * The years a span counts: clipped to as_of, from the year after
+ * *counted_through. False when it counts none.
+ */
+static bool
+SpanYears(int32_t first_day, int32_t end_day, bool end_open, int32_t as_of,
+		  int32_t counted_through, int32_t *first_year, int32_t *last_year)
+{
+	int64_t		last_day;
+
+	if (first_day > as_of)
+		return false;			/* starts after as_of: not known yet */
+	last_day = end_open ? (int64_t) as_of : (int64_t) end_day - 1;
+	if (last_day > as_of)
+		last_day = as_of;
+	if (last_day < first_day)
+		return false;			/* empty */
+	*first_year = hdh_year_of_day(first_day);
+	*last_year = hdh_year_of_day((int32_t) last_day);
+	if (*first_year <= counted_through)
+		*first_year = counted_through + 1;
+	return *first_year <= *last_year;
+}
+
 /* Clip the span to as_of, then count each of its years once. */
 HdhStatus
 hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
 						 bool end_open, int32_t as_of, int32_t *counted_through,
 						 const HdhAlloc *alloc, HdhError *err)
 {
-	int64_t		last_day;
 	int32_t		first_year;
 	int32_t		last_year;
 	int32_t		y;
 	HdhStatus	st;
 
-	if (first_day > as_of)
-		return HDH_OK;			/* starts after as_of: not known yet */
-	last_day = end_open ? (int64_t) as_of : (int64_t) end_day - 1;
-	if (last_day > as_of)
-		last_day = as_of;
-	if (last_day < first_day)
-		return HDH_OK;			/* empty */
-
-	first_year = hdh_year_of_day(first_day);
-	last_year = hdh_year_of_day((int32_t) last_day);
-	if (first_year <= *counted_through)
-		first_year = *counted_through + 1;
-	if (first_year > last_year)
+	if (!SpanYears(first_day, end_day, end_open, as_of, *counted_through,
+				   &first_year, &last_year))
 		return HDH_OK;
 	if ((st = hdh_year_counts_check_year(first_year, err)) != HDH_OK ||
 		(st = hdh_year_counts_check_year(last_year, err)) != HDH_OK ||
@@ -135,6 +147,75 @@ hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
 		(*total)++;
 	}
 	*counted_through = last_year;
+	return HDH_OK;
+}
+
+/* Below zero means the caller removes what it never added. */
+static HdhStatus
+BelowZero(HdhError *err, int64_t year, int64_t weight, int64_t have)
+{
+	return hdh_fail(err, HDH_ERR_DATA,
+					"Only what was added can be removed.",
+					"cannot remove %lld from the total %lld of year %lld",
+					(long long) weight, (long long) have, (long long) year);
+}
+
+/* The total of year, 0 when the array does not reach it. */
+static int64_t
+TotalOf(const HdhYearCounts *yc, int64_t year)
+{
+	int64_t		i = year - yc->first;
+
+	return i >= 0 && i < yc->count ? yc->totals[i] : 0;
+}
+
+HdhStatus
+hdh_year_counts_subtract(HdhYearCounts *yc, int64_t year, int64_t weight, HdhError *err)
+{
+	int64_t		have = TotalOf(yc, year);
+
+	if (weight < 0 || weight > have)
+		return BelowZero(err, year, weight, have);
+	if (weight > 0)
+		yc->totals[year - yc->first] -= weight;
+	return HDH_OK;
+}
+
+/* The same years as the add, checked before any changes. */
+HdhStatus
+hdh_year_counts_remove_span(HdhYearCounts *yc, int32_t first_day, int32_t end_day,
+							bool end_open, int32_t as_of, int32_t *counted_through,
+							HdhError *err)
+{
+	int32_t		first_year;
+	int32_t		last_year;
+	int32_t		y;
+
+	if (!SpanYears(first_day, end_day, end_open, as_of, *counted_through,
+				   &first_year, &last_year))
+		return HDH_OK;
+	for (y = first_year; y <= last_year; y++)
+		if (TotalOf(yc, y) < 1)
+			return BelowZero(err, y, 1, TotalOf(yc, y));
+	for (y = first_year; y <= last_year; y++)
+		yc->totals[y - yc->first]--;
+	*counted_through = last_year;
+	return HDH_OK;
+}
+
+/* Check every year before changing any, as the merge does. */
+HdhStatus
+hdh_year_counts_unmerge(HdhYearCounts *dst, const HdhYearCounts *src, HdhError *err)
+{
+	HdhYearCounts part = hdh_year_counts_trimmed(src);
+	int32_t		i;
+
+	for (i = 0; i < part.count; i++)
+		if (part.totals[i] < 0 || part.totals[i] > TotalOf(dst, part.first + i))
+			return BelowZero(err, part.first + i, part.totals[i],
+							 TotalOf(dst, part.first + i));
+	for (i = 0; i < part.count; i++)
+		dst->totals[part.first + i - dst->first] -= part.totals[i];
 	return HDH_OK;
 }
 

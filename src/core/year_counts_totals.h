@@ -77,6 +77,23 @@ extern HdhStatus hdh_year_counts_add_span(HdhYearCounts *yc, int32_t first_day,
 extern HdhStatus hdh_year_counts_merge(HdhYearCounts *dst, const HdhYearCounts *src,
 									   const HdhAlloc *alloc, HdhError *err);
 
+/*
+ * The inverses, for moving aggregates (a window frame's rows leaving): each
+ * removes what the add of the same arguments added, and fails with
+ * HDH_ERR_DATA, changing nothing, if a total would go below zero.
+ */
+extern HdhStatus hdh_year_counts_subtract(HdhYearCounts *yc, int64_t year, int64_t weight,
+										  HdhError *err);
+
+/* Subtract 1 from each year hdh_year_counts_add_span counts, same arguments. */
+extern HdhStatus hdh_year_counts_remove_span(HdhYearCounts *yc, int32_t first_day,
+											 int32_t end_day, bool end_open, int32_t as_of,
+											 int32_t *counted_through, HdhError *err);
+
+/* dst -= src, year by year. */
+extern HdhStatus hdh_year_counts_unmerge(HdhYearCounts *dst, const HdhYearCounts *src,
+										 HdhError *err);
+
 /* The part of yc between its first and last non-zero totals (count 0 if none). */
 extern HdhYearCounts hdh_year_counts_trimmed(const HdhYearCounts *yc);
 

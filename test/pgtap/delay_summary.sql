@@ -36,27 +36,31 @@ SELECT has_function('hdh_roadmap', 'rollup', ARRAY['delay_summary'], 'rollup(del
 
 -- Every aggregate: internal state with combine, serialize, deserialize,
 -- a read-only final function, parallel safe, a state size estimate.
-SELECT is(count(*), 5::bigint, 'five delay_summary aggregates, all parallel-ready and window-safe')
+SELECT is(count(*), 5::bigint, 'five delay_summary aggregates, all parallel-ready, window-safe and with an inverse for sliding frames')
   FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
  WHERE p.pronamespace = 'hdh_roadmap'::regnamespace
    AND p.proname IN ('delay_agg', 'rollup')
    AND p.prorettype = 'hdh_roadmap.delay_summary'::regtype
    AND a.aggtranstype = 'internal'::regtype
    AND a.aggcombinefn <> 0 AND a.aggserialfn <> 0 AND a.aggdeserialfn <> 0
-   AND a.aggfinalmodify = 'r' AND p.proparallel = 's' AND a.aggtransspace > 0;
+   AND a.aggfinalmodify = 'r' AND p.proparallel = 's' AND a.aggtransspace > 0
+   AND a.aggminvtransfn <> 0 AND a.aggmfinalmodify = 'r' AND a.aggmtransspace > 0;
 
 -- Transition functions see NULLs (non-strict); the others are strict.
 SELECT is(count(*), 0::bigint, 'transition and combine functions are not strict')
   FROM pg_proc WHERE pronamespace = 'hdh_roadmap'::regnamespace
    AND proname IN ('delay_agg_trans_dates', 'delay_agg_trans_as_of', 'delay_agg_trans_days',
-                   'delay_agg_trans_days_pending', 'delay_summary_rollup_trans', 'delay_agg_combine')
+                   'delay_agg_trans_days_pending', 'delay_summary_rollup_trans', 'delay_agg_combine',
+                   'delay_agg_moving_trans', 'delay_agg_moving_inv',
+                   'delay_summary_rollup_moving_trans', 'delay_summary_rollup_moving_inv')
    AND proisstrict;
 
 -- Every plain function on delay_summary is IMMUTABLE STRICT PARALLEL SAFE.
 SELECT is(array_agg(proname::text ORDER BY proname), NULL, 'accessors and I/O are immutable strict parallel safe')
   FROM pg_proc WHERE pronamespace = 'hdh_roadmap'::regnamespace AND prokind = 'f'
    AND ('hdh_roadmap.delay_summary'::regtype = ANY (proargtypes::oid[]) OR prorettype = 'hdh_roadmap.delay_summary'::regtype)
-   AND proname NOT IN ('delay_summary_rollup_trans')
+   AND proname NOT IN ('delay_summary_rollup_trans', 'delay_summary_rollup_moving_trans',
+                       'delay_summary_rollup_moving_inv')
    AND NOT (provolatile = 'i' AND proisstrict AND proparallel = 's');
 
 -- Every function and aggregate of the concern has a comment.

@@ -54,4 +54,10 @@ SELECT 'completed {42:1, 90:1} pending {300:1}'::delay_summary;
 SELECT project, delay_agg(submitted, available) OVER (ORDER BY submitted) AS so_far
   FROM project_access ORDER BY submitted;
 
+-- Rolling windows: the last three submissions, as known on 2024-06-30.
+SELECT project,
+       delay_agg(submitted, available, date '2024-06-30')
+         OVER (ORDER BY submitted ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) AS last_three
+  FROM project_access ORDER BY submitted;
+
 DROP TABLE project_access, access_by_linkage;

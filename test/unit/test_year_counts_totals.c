@@ -368,6 +368,112 @@ TestAccessors(void)
 	CHECK(hdh_year_counts_present(&empty) == 0);
 }
 
+/*
+ * The inverses: random adds and removals against a plain array, spans added
+ * then removed in another order leave nothing, unmerge undoes merge, and a
+ * removal below zero fails and changes nothing.
+ */
+static void
+TestRemove(void)
+{
+	HdhYearCounts yc = HDH_YEAR_COUNTS_EMPTY;
+	HdhYearCounts part = HDH_YEAR_COUNTS_EMPTY;
+	HdhError	err;
+	static int64_t plain[HDH_YEAR_MAX + 1];
+	int32_t		years[5000];
+	int64_t		weights[5000];
+	int32_t		firsts[500];
+	int32_t		ends[500];
+	int32_t		as_ofs[500];
+	bool		opens[500];
+	int			i;
+	int			bad = 0;
+
+	memset(plain, 0, sizeof(plain));
+	for (i = 0; i < 5000; i++)
+	{
+		years[i] = Between(1990, 2030);
+		weights[i] = (int64_t) (TestRand(&rng) % 50);
+		plain[years[i]] += weights[i];
+		if (hdh_year_counts_add(&yc, years[i], weights[i], &alloc, &err) != HDH_OK)
+			bad++;
+		/* Remove an earlier row now and then, as a sliding frame does. */
+		if (i >= 10 && i % 3 == 0)
+		{
+			int			j = i - 10;
+
+			plain[years[j]] -= weights[j];
+			if (hdh_year_counts_subtract(&yc, years[j], weights[j], &err) != HDH_OK)
+				bad++;
+			weights[j] = 0;
+		}
+	}
+	for (i = 1; i <= HDH_YEAR_MAX; i++)
+		if (Value(&yc, i) != plain[i])
+			bad++;
+	CHECK(bad == 0);
+
+	/* Below zero: an error naming the year, the totals unchanged. */
+	CHECK(hdh_year_counts_subtract(&yc, 2040, 1, &err) == HDH_ERR_DATA);
+	CHECK(strstr(err.message, "2040") != NULL);
+	CHECK(hdh_year_counts_subtract(&yc, 2000, plain[2000] + 1, &err) == HDH_ERR_DATA);
+	CHECK(Value(&yc, 2000) == plain[2000]);
+	CHECK(hdh_year_counts_subtract(&yc, 2000, -1, &err) == HDH_ERR_DATA);
+	CHECK(hdh_year_counts_subtract(&yc, 2000, plain[2000], &err) == HDH_OK);
+	CHECK(Value(&yc, 2000) == 0);
+	Release(&yc);
+
+	/* Spans: add 500, remove them in reverse order, nothing is left. */
+	for (i = 0; i < 500; i++)
+	{
+		int32_t		through = INT32_MIN;
+
+		firsts[i] = Day(Between(1995, 2025), Between(1, 12), Between(1, 28));
+		ends[i] = firsts[i] + Between(-10, 4000);
+		opens[i] = i % 5 == 0;
+		as_ofs[i] = Day(Between(1994, 2030), 6, 30);
+		if (hdh_year_counts_add_span(&yc, firsts[i], ends[i], opens[i], as_ofs[i],
+									 &through, &alloc, &err) != HDH_OK)
+			bad++;
+	}
+	CHECK(bad == 0);
+	CHECK(hdh_year_counts_present(&yc) > 0);
+	for (i = 499; i >= 0; i--)
+	{
+		int32_t		through = INT32_MIN;
+
+		if (hdh_year_counts_remove_span(&yc, firsts[i], ends[i], opens[i], as_ofs[i],
+										&through, &err) != HDH_OK)
+			bad++;
+	}
+	CHECK(bad == 0);
+	CHECK(hdh_year_counts_present(&yc) == 0);
+
+	/* A span removed from nothing fails whole. */
+	{
+		int32_t		through = INT32_MIN;
+
+		CHECK(hdh_year_counts_add(&yc, 2021, 1, &alloc, &err) == HDH_OK);
+		CHECK(hdh_year_counts_remove_span(&yc, Day(2020, 5, 1), Day(2022, 5, 1), false,
+										  Day(2030, 1, 1), &through, &err) == HDH_ERR_DATA);
+		CHECK(strstr(err.message, "2020") != NULL);
+		CHECK(Value(&yc, 2021) == 1);
+	}
+	Release(&yc);
+
+	/* Unmerge undoes merge, and refuses what was not merged. */
+	CHECK(hdh_year_counts_add(&yc, 2020, 7, &alloc, &err) == HDH_OK);
+	CHECK(hdh_year_counts_add(&part, 2019, 2, &alloc, &err) == HDH_OK);
+	CHECK(hdh_year_counts_add(&part, 2021, 3, &alloc, &err) == HDH_OK);
+	CHECK(hdh_year_counts_merge(&yc, &part, &alloc, &err) == HDH_OK);
+	CHECK(hdh_year_counts_unmerge(&yc, &part, &err) == HDH_OK);
+	CHECK(Value(&yc, 2019) == 0 && Value(&yc, 2020) == 7 && Value(&yc, 2021) == 0);
+	CHECK(hdh_year_counts_unmerge(&yc, &part, &err) == HDH_ERR_DATA);
+	CHECK(Value(&yc, 2020) == 7);
+	Release(&yc);
+	Release(&part);
+}
+
 int
 main(void)
 {
@@ -375,5 +481,6 @@ main(void)
 	TestSpans();
 	TestMerge();
 	TestAccessors();
+	TestRemove();
 	return unit_done();
 }

@@ -92,4 +92,15 @@ DROP TABLE refresh_log;
 
 
 
+-- ---- rolling windows: moving-aggregate mode (issue 15) ----------------------
+-- The moving transitions, inverses and final function are new; the
+-- aggregates (delay_agg, rollup, year_counts_agg, years_active_agg) are
+-- re-defined in place from the files their parts include (CREATE OR REPLACE
+-- AGGREGATE), so the views and materialized views that use them stay.
+
+--@include src/sql/aggregates/delay_aggregates.sql
+--@include src/sql/aggregates/year_counts_aggregates.sql
+
+
+
 -- ---- end ---------------------------------------------------------------------------

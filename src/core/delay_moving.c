@@ -1,0 +1,278 @@
+/*
+ * src/core/delay_moving.c
+ *	  The removable state of the delay aggregates in a sliding window frame:
+ *	  a map from day to counts (see delay_moving.h).
+ */
+#include "core/delay_moving.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define EMPTY_DAY (-1)
+#define FIRST_CAP 64
+
+void
+hdh_delay_moving_init(HdhDelayMoving *m, const HdhAlloc *mem)
+{
+	memset(m, 0, sizeof(*m));
+	m->mem = *mem;
+}
+
+void
+hdh_delay_moving_free(HdhDelayMoving *m)
+{
+	HdhAlloc	mem = m->mem;
+
+	hdh_release(&mem, m->slots);
+	hdh_release(&mem, m->view);
+	hdh_delay_moving_init(m, &mem);
+}
+
+/* Fibonacci hashing of a day to a slot. */
+static inline uint32_t
+Home(const HdhDelayMoving *m, int32_t day)
+{
+	return (uint32_t) (((uint64_t) (uint32_t) day * UINT64_C(11400714819323198485)) >> 32) & (m->cap - 1);
+}
+
+/* The slot of day, or of the empty slot where it would go. */
+static uint32_t
+Find(const HdhDelayMoving *m, int32_t day)
+{
+	uint32_t	i = Home(m, day);
+
+	while (m->slots[i].day != EMPTY_DAY && m->slots[i].day != day)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* Make room for one more day: at most half the slots full. */
+static HdhStatus
+Reserve(HdhDelayMoving *m, HdhError *err)
+{
+	HdhDelayMovingSlot *old = m->slots;
+	uint32_t	oldcap = m->cap;
+	uint32_t	cap;
+	uint32_t	i;
+
+	if (m->cap != 0 && (m->used + 1) * 2 <= m->cap)
+		return HDH_OK;
+	cap = m->cap == 0 ? FIRST_CAP : m->cap * 2;
+	if (cap == 0 || cap > UINT32_MAX / 2)
+		return hdh_fail(err, HDH_ERR_LIMIT, NULL, "too many distinct days (%u) in a window frame",
+						(unsigned) m->used);
+	m->slots = hdh_alloc(&m->mem, (size_t) cap * sizeof(HdhDelayMovingSlot), err);
+	if (m->slots == NULL)
+	{
+		m->slots = old;
+		return err->status;
+	}
+	m->cap = cap;
+	for (i = 0; i < cap; i++)
+		m->slots[i].day = EMPTY_DAY;
+	for (i = 0; i < oldcap; i++)
+		if (old[i].day != EMPTY_DAY)
+			m->slots[Find(m, old[i].day)] = old[i];
+	hdh_release(&m->mem, old);
+	return HDH_OK;
+}
+
+static HdhStatus
+CheckDay(int64_t day, HdhError *err)
+{
+	if (day < 0 || day > HDH_DELAY_MAX_DAY)
+		return hdh_fail(err, HDH_ERR_DATA, "A delay is a whole number of days from 0 to 2147483647.",
+						"delay of %lld days is out of range", (long long) day);
+	return HDH_OK;
+}
+
+/* Add count delays of day (completed or pending), creating the day. */
+static HdhStatus
+AddCount(HdhDelayMoving *m, int32_t day, int64_t completed, int64_t pending, HdhError *err)
+{
+	HdhDelayMovingSlot *slot;
+	HdhStatus	st;
+
+	if (completed > INT64_MAX - m->completed || pending > INT64_MAX - m->pending)
+		return hdh_fail(err, HDH_ERR_RANGE, NULL,
+						"count of delays in a window frame is out of range for bigint");
+	if ((st = Reserve(m, err)) != HDH_OK)
+		return st;
+	slot = &m->slots[Find(m, day)];
+	if (slot->day == EMPTY_DAY)
+	{
+		slot->day = day;
+		slot->completed = 0;
+		slot->pending = 0;
+		m->used++;
+	}
+	slot->completed += completed;
+	slot->pending += pending;
+	m->completed += completed;
+	m->pending += pending;
+	return HDH_OK;
+}
+
+/* Remove the slot at i, shifting back the slots of its probe run. */
+static void
+Delete(HdhDelayMoving *m, uint32_t i)
+{
+	uint32_t	mask = m->cap - 1;
+	uint32_t	j = i;
+
+	for (;;)
+	{
+		uint32_t	home;
+
+		j = (j + 1) & mask;
+		if (m->slots[j].day == EMPTY_DAY)
+			break;
+		home = Home(m, m->slots[j].day);
+		/* Move j back to i unless its home lies cyclically in (i, j]. */
+		if ((i <= j) ? (i < home && home <= j) : (i < home || home <= j))
+			continue;
+		m->slots[i] = m->slots[j];
+		i = j;
+	}
+	m->slots[i].day = EMPTY_DAY;
+	m->used--;
+}
+
+/* The counts of day, 0 when absent. */
+static HdhDelayMovingSlot *
+Lookup(const HdhDelayMoving *m, int32_t day)
+{
+	uint32_t	i;
+
+	if (m->cap == 0)
+		return NULL;
+	i = Find(m, day);
+	return m->slots[i].day == EMPTY_DAY ? NULL : &m->slots[i];
+}
+
+static HdhStatus
+BelowZero(HdhError *err, int32_t day, int64_t completed, int64_t pending)
+{
+	return hdh_fail(err, HDH_ERR_DATA, "Only what was added can be removed.",
+					"cannot remove %lld completed and %lld pending delays of %d days",
+					(long long) completed, (long long) pending, (int) day);
+}
+
+/* Remove counts of day, which the caller checked are there. */
+static void
+RemoveCount(HdhDelayMoving *m, HdhDelayMovingSlot *slot, int64_t completed, int64_t pending)
+{
+	slot->completed -= completed;
+	slot->pending -= pending;
+	m->completed -= completed;
+	m->pending -= pending;
+	if (slot->completed == 0 && slot->pending == 0)
+		Delete(m, (uint32_t) (slot - m->slots));
+}
+
+HdhStatus
+hdh_delay_moving_add(HdhDelayMoving *m, int64_t day, bool pending, HdhError *err)
+{
+	HdhStatus	st;
+
+	if ((st = CheckDay(day, err)) != HDH_OK)
+		return st;
+	return AddCount(m, (int32_t) day, pending ? 0 : 1, pending ? 1 : 0, err);
+}
+
+HdhStatus
+hdh_delay_moving_remove(HdhDelayMoving *m, int64_t day, bool pending, HdhError *err)
+{
+	HdhDelayMovingSlot *slot;
+	HdhStatus	st;
+
+	if ((st = CheckDay(day, err)) != HDH_OK)
+		return st;
+	slot = Lookup(m, (int32_t) day);
+	if (slot == NULL || (pending ? slot->pending : slot->completed) < 1)
+		return BelowZero(err, (int32_t) day, pending ? 0 : 1, pending ? 1 : 0);
+	RemoveCount(m, slot, pending ? 0 : 1, pending ? 1 : 0);
+	return HDH_OK;
+}
+
+HdhStatus
+hdh_delay_moving_add_summary(HdhDelayMoving *m, const HdhDelaySummary *sum, HdhError *err)
+{
+	int32_t		i;
+	HdhStatus	st;
+
+	if (sum->completed > INT64_MAX - m->completed || sum->pending > INT64_MAX - m->pending)
+		return hdh_fail(err, HDH_ERR_RANGE, NULL,
+						"count of delays in a window frame is out of range for bigint");
+	for (i = 0; i < sum->n; i++)
+		if ((st = AddCount(m, sum->entries[i].day, sum->entries[i].completed,
+						   sum->entries[i].pending, err)) != HDH_OK)
+			return st;
+	return HDH_OK;
+}
+
+HdhStatus
+hdh_delay_moving_remove_summary(HdhDelayMoving *m, const HdhDelaySummary *sum, HdhError *err)
+{
+	int32_t		i;
+
+	/* Check every day before changing any: the days of a summary are distinct. */
+	for (i = 0; i < sum->n; i++)
+	{
+		const HdhDelayEntry *e = &sum->entries[i];
+		HdhDelayMovingSlot *slot = Lookup(m, e->day);
+
+		if (slot == NULL || slot->completed < e->completed || slot->pending < e->pending)
+			return BelowZero(err, e->day, e->completed, e->pending);
+	}
+	for (i = 0; i < sum->n; i++)
+	{
+		const HdhDelayEntry *e = &sum->entries[i];
+
+		RemoveCount(m, Lookup(m, e->day), e->completed, e->pending);
+	}
+	return HDH_OK;
+}
+
+static int
+CompareDays(const void *a, const void *b)
+{
+	int32_t		x = ((const HdhDelayEntry *) a)->day;
+	int32_t		y = ((const HdhDelayEntry *) b)->day;
+
+	return (x > y) - (x < y);
+}
+
+HdhStatus
+hdh_delay_moving_view(HdhDelayMoving *m, HdhDelaySummary *out, HdhError *err)
+{
+	uint32_t	i;
+	int32_t		n = 0;
+
+	if ((int64_t) m->used > (int64_t) m->view_cap)
+	{
+		int32_t		cap = (int32_t) m->used;
+		HdhDelayEntry *view = hdh_alloc(&m->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
+
+		if (view == NULL)
+			return err->status;
+		hdh_release(&m->mem, m->view);
+		m->view = view;
+		m->view_cap = cap;
+	}
+	for (i = 0; i < m->cap; i++)
+		if (m->slots[i].day != EMPTY_DAY)
+		{
+			m->view[n].day = m->slots[i].day;
+			m->view[n].completed = m->slots[i].completed;
+			m->view[n].pending = m->slots[i].pending;
+			n++;
+		}
+	if (n > 1)
+		qsort(m->view, (size_t) n, sizeof(HdhDelayEntry), CompareDays);
+	out->entries = m->view;
+	out->n = n;
+	out->completed = m->completed;
+	out->pending = m->pending;
+	return HDH_OK;
+}

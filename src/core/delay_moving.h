@@ -1,0 +1,75 @@
+/*
+ * src/core/delay_moving.h
+ *	  The state of the delay aggregates in moving-aggregate mode (a sliding
+ *	  window frame): delays and summaries come in and go out, and a view
+ *	  gives the canonical summary (delay_form.h) of what is in.
+ *
+ * The accumulating state (delay_state.h) is append-only and cheap per row;
+ * this one pays a hash lookup per row to be removable: an open-addressing
+ * map (linear probing, backward-shift deletion) from a day to its completed
+ * and pending counts, a day leaving the map when both reach 0, and the
+ * totals. A removal below zero fails with HDH_ERR_DATA and changes nothing:
+ * PostgreSQL removes only what it added, so it means a bug. Memory comes
+ * from the caller's allocator (alloc.h).
+ */
+#ifndef HDH_CORE_DELAY_MOVING_H
+#define HDH_CORE_DELAY_MOVING_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/alloc.h"
+#include "core/delay_form.h"
+#include "core/status.h"
+
+/* One slot of the map: an empty slot has day -1. */
+typedef struct HdhDelayMovingSlot
+{
+	int64_t		completed;
+	int64_t		pending;
+	int32_t		day;
+} HdhDelayMovingSlot;
+
+typedef struct HdhDelayMoving
+{
+	HdhAlloc	mem;
+	HdhDelayMovingSlot *slots;	/* cap slots, NULL while empty */
+	uint32_t	cap;			/* a power of 2, or 0 */
+	uint32_t	used;			/* days in the map */
+	int64_t		completed;		/* totals */
+	int64_t		pending;
+	HdhDelayEntry *view;		/* the last view's entries, reused */
+	int32_t		view_cap;
+} HdhDelayMoving;
+
+/* Start an empty map whose memory comes from mem. */
+extern void hdh_delay_moving_init(HdhDelayMoving *m, const HdhAlloc *mem);
+
+/* Give back its memory; it is empty afterwards. */
+extern void hdh_delay_moving_free(HdhDelayMoving *m);
+
+/* Add one delay of `day` days (0 .. HDH_DELAY_MAX_DAY), completed or pending. */
+extern HdhStatus hdh_delay_moving_add(HdhDelayMoving *m, int64_t day, bool pending,
+									  HdhError *err);
+
+/* Remove one delay added before. */
+extern HdhStatus hdh_delay_moving_remove(HdhDelayMoving *m, int64_t day, bool pending,
+										 HdhError *err);
+
+/* Add every delay of a canonical summary. */
+extern HdhStatus hdh_delay_moving_add_summary(HdhDelayMoving *m, const HdhDelaySummary *sum,
+											  HdhError *err);
+
+/* Remove every delay of a canonical summary added before (all or nothing). */
+extern HdhStatus hdh_delay_moving_remove_summary(HdhDelayMoving *m,
+												 const HdhDelaySummary *sum,
+												 HdhError *err);
+
+/*
+ * The canonical summary of what the map holds, sorted by day; its entries
+ * belong to the map and stay valid until the map next changes.
+ */
+extern HdhStatus hdh_delay_moving_view(HdhDelayMoving *m, HdhDelaySummary *out,
+									   HdhError *err);
+
+#endif
