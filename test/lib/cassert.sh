@@ -58,7 +58,7 @@ cassert_postgres() {
 	version=$(dpkg-query -W -f='${Version}' "postgresql-$PG_MAJOR") || die "postgresql-$PG_MAJOR is not installed"
 	ensure_deb_src
 	# The upstream tarball ships the generated parsers: no bison nor flex.
-	ensure_packages dpkg-dev libreadline-dev zlib1g-dev pkg-config
+	ensure_packages dpkg-dev libreadline-dev zlib1g-dev
 	rm -rf "$dir"
 	mkdir -p "$dir/src"
 	dir=$(cd "$dir" && pwd) inst=$dir/postgresql-$PG_MAJOR
