@@ -70,7 +70,7 @@ cassert_postgres() {
 			dpkg-source --no-check --skip-patches -x ./*_"$v".dsc pg >&2) && { got=$v; break; }
 	done
 	[ -n "$got" ] || die "apt-get source postgresql-$PG_MAJOR failed for every version"
-	say "building it with ${CASSERT_CONFIGURE[*]} (some ten minutes; log in $dir/build.log)"
+	say "building it with ${CASSERT_CONFIGURE[*]} (10 to 25 minutes; log in $dir/build.log)"
 	(cd "$dir/src/pg" &&
 		./configure --prefix="$inst" "${CASSERT_CONFIGURE[@]}" &&
 		make -j2 &&
