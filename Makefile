@@ -6,6 +6,7 @@
 #   make prove               pgTAP tests in test/pgtap/ against a running server
 #   make check-asan          test/run --asan: every suite, ASan + UBSan build
 #   make check-valgrind      test/run --valgrind: every suite, server under valgrind
+#   make check-cassert       test/run --cassert: every suite, server built with assertions
 #
 # The version is defined once, in hdh_roadmap.control.
 
@@ -94,12 +95,15 @@ prove:
 
 # Memory checks of the whole suite (doc/testing.md); test/run builds, installs
 # into a throwaway copy of PostgreSQL and cleans up by itself.
-.PHONY: check-asan check-valgrind
+.PHONY: check-asan check-valgrind check-cassert
 check-asan:
 	test/run --asan
 
 check-valgrind:
 	test/run --valgrind
+
+check-cassert:
+	test/run --cassert
 
 # ---- libFuzzer harnesses of the codecs (test/fuzz/, see its README.md) ----
 # make fuzz runs each harness FUZZ_SECONDS on a fresh copy of its seed corpus
