@@ -181,9 +181,12 @@ SELECT pg_temp.try(q) AS result
     $$SELECT hdh_roadmap.years_active_agg('[9999-06-01,)'::daterange, '10001-01-01')$$,
     $$SELECT hdh_roadmap.years_active_agg('[0044-03-15 BC,0002-01-01)'::daterange, '2024-01-01')$$,
     -- overflow of a total
-    $$SELECT hdh_roadmap.year_counts_agg(d, w) FROM (VALUES (date '2023-05-01', 9223372036854775807), ('2023-06-01', 1)) AS v(d, w)$$,
-    -- the support functions take internal, so SQL cannot call them directly
-    $$SELECT hdh_roadmap.year_counts_agg_trans(NULL, date '2023-01-01')$$]) AS q;
+    $$SELECT hdh_roadmap.year_counts_agg(d, w) FROM (VALUES (date '2023-05-01', 9223372036854775807), ('2023-06-01', 1)) AS v(d, w)$$]) AS q;
+
+-- The support functions take internal, so SQL cannot call them directly
+-- (refused as 42883 "does not exist" on 15.20, 0A000 on 15.18: either will do).
+SELECT pg_temp.try($$SELECT hdh_roadmap.year_counts_agg_trans(NULL, date '2023-01-01')$$) ~ '^(42883|0A000): '
+       AS support_function_refused;
 
 -- Errors keep their details.
 \set VERBOSITY default
