@@ -64,6 +64,10 @@ PG_CFLAGS   += -Wall -Wextra $(if $(filter 1,$(WERROR)),-Werror)
 EXTRA_CLEAN = build
 
 PG_CONFIG ?= pg_config
+# The core's HDH_ASSERT (src/core/invariant.h) is on where the server's
+# Assert() is: when the server was configured with --enable-cassert.
+HDH_CASSERT := $(findstring --enable-cassert,$(shell $(PG_CONFIG) --configure 2>/dev/null))
+PG_CPPFLAGS += $(if $(HDH_CASSERT),-DHDH_ASSERT_CHECKING)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
@@ -78,7 +82,7 @@ $(UPDATES): %.sql: src/sql/updates/%.sql $(SQL_PARTS) $(SQL_QUERIES) src/sql/inc
 
 # ---- C unit tests of src/core/ (plain C, no server headers) ----------------
 UNIT_CC     ?= $(CC)
-UNIT_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -Isrc -Itest/lib
+UNIT_CFLAGS ?= -std=c99 -O1 -g -Wall -Wextra -Werror -DHDH_ASSERT_CHECKING -Isrc -Itest/lib
 UNIT_TESTS   = $(patsubst test/unit/%.c,build/unit/%,$(sort $(wildcard test/unit/test_*.c)))
 
 build/unit/%: test/unit/%.c test/unit/unit.h test/lib/core_test.h $(CORE_SRCS) $(wildcard src/core/*.h)
@@ -110,7 +114,7 @@ check-cassert:
 # and fails if any of them finds a crash; FUZZ_TARGETS picks some harnesses.
 FUZZ_SECONDS ?= 60
 FUZZ_CC      ?= clang-14
-FUZZ_CFLAGS  ?= -std=c99 -g -O1 -Wall -Wextra -Werror \
+FUZZ_CFLAGS  ?= -std=c99 -g -O1 -Wall -Wextra -Werror -DHDH_ASSERT_CHECKING \
                 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -Itest/lib
 FUZZ_ARGS    ?=
 FUZZ_ENV     ?= $(if $(wildcard /usr/lib/llvm-14/bin/llvm-symbolizer),ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer)

@@ -163,6 +163,7 @@ delay_agg_trans_dates(PG_FUNCTION_ARGS)
 		DateADT		started,
 					finished;
 
+		HDH_ASSERT_AGG_CALL(fcinfo);
 		if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 			PG_RETURN_POINTER(state);	/* skipped */
 		started = PG_GETARG_DATEADT(1);
@@ -235,6 +236,7 @@ delay_agg_trans_as_of(PG_FUNCTION_ARGS)
 		int64		days;
 		bool		pending;
 
+		HDH_ASSERT_AGG_CALL(fcinfo);
 		if (likely(started > DATEVAL_NOBEGIN && as_of < DATEVAL_NOEND &&
 				   (!has_finished || (finished >= started && finished < DATEVAL_NOEND)) &&
 				   hdh_delay_as_of(started, has_finished, finished, as_of, &days, &pending) &&
@@ -285,6 +287,7 @@ delay_agg_trans_days(PG_FUNCTION_ARGS)
 		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
 		int32		days;
 
+		HDH_ASSERT_AGG_CALL(fcinfo);
 		if (PG_ARGISNULL(1))
 			PG_RETURN_POINTER(state);	/* skipped */
 		days = PG_GETARG_INT32(1);
@@ -336,6 +339,7 @@ delay_agg_trans_days_pending(PG_FUNCTION_ARGS)
 		HdhDelayState *state = (HdhDelayState *) PG_GETARG_POINTER(0);
 		int32		days = PG_GETARG_INT32(1);
 
+		HDH_ASSERT_AGG_CALL(fcinfo);
 		if (likely(days >= 0 && hdh_delay_add_fast(state, (uint64) days, PG_GETARG_BOOL(2))))
 			PG_RETURN_POINTER(state);
 	}

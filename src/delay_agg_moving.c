@@ -75,6 +75,7 @@ Step(FunctionCallInfo fcinfo, DelayAggRow row, bool remove)
 		{
 			HDH_CHECK_INTERNAL(hdh_delay_moving_remove(&state->map, days, pending, &err), &err);
 			state->rows--;
+			Assert(state->rows >= 0);
 		}
 		else
 		{
@@ -148,6 +149,7 @@ RollupStep(FunctionCallInfo fcinfo, bool remove)
 		{
 			HDH_CHECK_INTERNAL(hdh_delay_moving_remove_summary(&state->map, &sum, &err), &err);
 			state->rows--;
+			Assert(state->rows >= 0);
 		}
 		else
 		{

@@ -18,4 +18,10 @@ hdh_agg_context(FunctionCallInfo fcinfo, const char *name)
 	return aggcontext;
 }
 
+/*
+ * The transitions' fast paths skip AggCheckCallContext: a non-NULL internal
+ * state can only come from an aggregate. Assert-enabled servers check it.
+ */
+#define HDH_ASSERT_AGG_CALL(fcinfo) Assert(AggCheckCallContext((fcinfo), NULL) != 0)
+
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/delay_codec.h"
+#include "core/invariant.h"
 
 #define QUOTE_MAX 80			/* characters of a literal quoted in a message */
 #define TOKEN_MAX 24			/* characters of the offending spot quoted */
@@ -58,6 +59,7 @@ hdh_delay_format(const HdhDelaySummary *sum, char *out)
 
 	*p++ = ' ';
 	p = FormatList(sum, true, p);
+	HDH_ASSERT((size_t) (p - out) <= hdh_delay_text_size(sum));
 	return (size_t) (p - out);
 }
 
@@ -493,6 +495,7 @@ hdh_delay_wire_size(const HdhDelaySummary *sum)
 void
 hdh_delay_wire_write(const HdhDelaySummary *sum, uint8_t *out)
 {
+	const uint8_t *start = out;
 	int32_t		i;
 
 	out[0] = HDH_DELAY_FORMAT_VERSION;
@@ -507,6 +510,7 @@ hdh_delay_wire_write(const HdhDelaySummary *sum, uint8_t *out)
 		PutBE(out + 4, (uint64_t) sum->entries[i].completed, 8);
 		PutBE(out + 12, (uint64_t) sum->entries[i].pending, 8);
 	}
+	HDH_ASSERT((size_t) (out - start) == hdh_delay_wire_size(sum));
 }
 
 /* The binary form, for receive: lengths first, then the canonical checks. */
@@ -629,6 +633,7 @@ hdh_delay_pack(const HdhDelaySummary *sum, uint8_t *out)
 		}
 		previous = e->day;
 	}
+	HDH_ASSERT((size_t) (p - out) == hdh_delay_packed_size(sum));
 }
 
 /* The stored form back, every varint and length checked before use. */

@@ -85,3 +85,11 @@ hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 		return hdh_fail(err, status, NULL, "delay_summary is not in canonical form");
 	return err->status;
 }
+
+bool
+hdh_delay_is_canonical(const HdhDelaySummary *sum)
+{
+	HdhError	err;
+
+	return hdh_delay_check(sum, HDH_ERR_DATA, &err) == HDH_OK;
+}

@@ -13,6 +13,7 @@
 #ifndef HDH_CORE_DELAY_FORM_H
 #define HDH_CORE_DELAY_FORM_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/status.h"
@@ -43,5 +44,8 @@ typedef struct HdhDelaySummary
  */
 extern HdhStatus hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status,
 								 HdhError *err);
+
+/* Whether sum is canonical with its totals: for assertions on what the core built. */
+extern bool hdh_delay_is_canonical(const HdhDelaySummary *sum);
 
 #endif

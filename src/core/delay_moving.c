@@ -4,6 +4,7 @@
  *	  a map from day to counts (see delay_moving.h).
  */
 #include "core/delay_moving.h"
+#include "core/invariant.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +87,18 @@ CheckDay(int64_t day, HdhError *err)
 	return HDH_OK;
 }
 
+/* Note a changed day for the next view; past the room, that view sorts again. */
+static inline void
+NoteChange(HdhDelayMoving *m, int32_t day)
+{
+	if (!m->view_valid)
+		return;
+	if (m->nnoted < HDH_MOVING_NOTED)
+		m->noted[m->nnoted++] = day;
+	else
+		m->view_valid = false;
+}
+
 /* Add count delays of day (completed or pending), creating the day. */
 static HdhStatus
 AddCount(HdhDelayMoving *m, int32_t day, int64_t completed, int64_t pending, HdhError *err)
@@ -98,6 +111,7 @@ AddCount(HdhDelayMoving *m, int32_t day, int64_t completed, int64_t pending, Hdh
 						"count of delays in a window frame is out of range for bigint");
 	if ((st = Reserve(m, err)) != HDH_OK)
 		return st;
+	HDH_ASSERT((m->used + 1) * 2 <= m->cap);
 	slot = &m->slots[Find(m, day)];
 	if (slot->day == EMPTY_DAY)
 	{
@@ -110,6 +124,7 @@ AddCount(HdhDelayMoving *m, int32_t day, int64_t completed, int64_t pending, Hdh
 	slot->pending += pending;
 	m->completed += completed;
 	m->pending += pending;
+	NoteChange(m, day);
 	return HDH_OK;
 }
 
@@ -120,6 +135,7 @@ Delete(HdhDelayMoving *m, uint32_t i)
 	uint32_t	mask = m->cap - 1;
 	uint32_t	j = i;
 
+	HDH_ASSERT(m->used > 0 && m->slots[i].day != EMPTY_DAY);
 	for (;;)
 	{
 		uint32_t	home;
@@ -162,6 +178,9 @@ BelowZero(HdhError *err, int32_t day, int64_t completed, int64_t pending)
 static void
 RemoveCount(HdhDelayMoving *m, HdhDelayMovingSlot *slot, int64_t completed, int64_t pending)
 {
+	HDH_ASSERT(slot->completed >= completed && slot->pending >= pending);
+	HDH_ASSERT(m->completed >= completed && m->pending >= pending);
+	NoteChange(m, slot->day);
 	slot->completed -= completed;
 	slot->pending -= pending;
 	m->completed -= completed;
@@ -243,23 +262,44 @@ CompareDays(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-HdhStatus
-hdh_delay_moving_view(HdhDelayMoving *m, HdhDelaySummary *out, HdhError *err)
+/*
+ * Room in the view for every day of the map and, while the noted days are
+ * applied one by one, for each of them to be inserted before another
+ * leaves; keeps the entries it has.
+ */
+static HdhStatus
+ViewRoom(HdhDelayMoving *m, HdhError *err)
+{
+	HdhDelayEntry *view;
+	int64_t		need = m->used;
+	int32_t		cap;
+
+	if (m->view_valid && (int64_t) m->nview + m->nnoted > need)
+		need = (int64_t) m->nview + m->nnoted;
+	if (need <= (int64_t) m->view_cap)
+		return HDH_OK;
+	if (need > INT32_MAX)
+		return hdh_fail(err, HDH_ERR_LIMIT, NULL, "too many distinct days (%lld) in a window frame",
+						(long long) need);
+	cap = (int32_t) need;
+	view = hdh_alloc(&m->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
+	if (view == NULL)
+		return err->status;
+	if (m->view_valid && m->nview > 0)
+		memcpy(view, m->view, (size_t) m->nview * sizeof(HdhDelayEntry));
+	hdh_release(&m->mem, m->view);
+	m->view = view;
+	m->view_cap = cap;
+	return HDH_OK;
+}
+
+/* The view from scratch: the map's days, sorted. */
+static void
+SortView(HdhDelayMoving *m)
 {
 	uint32_t	i;
 	int32_t		n = 0;
 
-	if ((int64_t) m->used > (int64_t) m->view_cap)
-	{
-		int32_t		cap = (int32_t) m->used;
-		HdhDelayEntry *view = hdh_alloc(&m->mem, (size_t) cap * sizeof(HdhDelayEntry), err);
-
-		if (view == NULL)
-			return err->status;
-		hdh_release(&m->mem, m->view);
-		m->view = view;
-		m->view_cap = cap;
-	}
 	for (i = 0; i < m->cap; i++)
 		if (m->slots[i].day != EMPTY_DAY)
 		{
@@ -268,11 +308,88 @@ hdh_delay_moving_view(HdhDelayMoving *m, HdhDelaySummary *out, HdhError *err)
 			m->view[n].pending = m->slots[i].pending;
 			n++;
 		}
+	HDH_ASSERT((uint32_t) n == m->used);
 	if (n > 1)
 		qsort(m->view, (size_t) n, sizeof(HdhDelayEntry), CompareDays);
+	m->nview = n;
+}
+
+/* The first position of the view whose day is >= day. */
+static int32_t
+LowerBound(const HdhDelayMoving *m, int32_t day)
+{
+	int32_t		lo = 0,
+				hi = m->nview;
+
+	while (lo < hi)
+	{
+		int32_t		mid = lo + (hi - lo) / 2;
+
+		if (m->view[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Bring the view up to date with the days noted since it was made. */
+static void
+UpdateView(HdhDelayMoving *m)
+{
+	int32_t		k;
+
+	for (k = 0; k < m->nnoted; k++)
+	{
+		int32_t		day = m->noted[k];
+		const HdhDelayMovingSlot *slot = Lookup(m, day);
+		int32_t		pos = LowerBound(m, day);
+		bool		listed = pos < m->nview && m->view[pos].day == day;
+		HdhDelayEntry *e;
+
+		if (slot == NULL && !listed)
+			continue;			/* came and went between two views */
+		e = &m->view[pos];
+		if (slot != NULL && !listed)
+		{
+			HDH_ASSERT(m->nview < m->view_cap);
+			/* Entries after the new day move up by one. */
+			memmove(e + 1, e, (size_t) (m->nview - pos) * sizeof(HdhDelayEntry));
+			m->nview++;
+			e->day = day;
+		}
+		else if (slot == NULL && listed)
+		{
+			memmove(e, e + 1, (size_t) (m->nview - pos - 1) * sizeof(HdhDelayEntry));
+			m->nview--;
+			continue;
+		}
+		if (slot != NULL)
+		{
+			e->completed = slot->completed;
+			e->pending = slot->pending;
+		}
+	}
+	HDH_ASSERT((uint32_t) m->nview == m->used);
+}
+
+HdhStatus
+hdh_delay_moving_view(HdhDelayMoving *m, HdhDelaySummary *out, HdhError *err)
+{
+	HdhStatus	st;
+
+	if ((st = ViewRoom(m, err)) != HDH_OK)
+		return st;
+	if (m->view_valid)
+		UpdateView(m);
+	else
+		SortView(m);
+	m->view_valid = true;
+	m->nnoted = 0;
 	out->entries = m->view;
-	out->n = n;
+	out->n = m->nview;
 	out->completed = m->completed;
 	out->pending = m->pending;
+	HDH_ASSERT(hdh_delay_is_canonical(out));
 	return HDH_OK;
 }

@@ -11,6 +11,14 @@
  * totals. A removal below zero fails with HDH_ERR_DATA and changes nothing:
  * PostgreSQL removes only what it added, so it means a bug. Memory comes
  * from the caller's allocator (alloc.h).
+ *
+ * The view (the days sorted) is kept between calls. A frame that slides by
+ * a row or a few between two views notes the days it changed, and the next
+ * view updates only those, by binary search (a day that appears or leaves
+ * moves the entries after it): a frame read after every row costs the rows
+ * entering and leaving it, not a sort of its days. Past HDH_MOVING_NOTED
+ * changes (a frame that slides by a month of rows, or a summary rolled in)
+ * the next view sorts the map again.
  */
 #ifndef HDH_CORE_DELAY_MOVING_H
 #define HDH_CORE_DELAY_MOVING_H
@@ -21,6 +29,9 @@
 #include "core/alloc.h"
 #include "core/delay_form.h"
 #include "core/status.h"
+
+/* Changes noted between two views before the next view sorts again. */
+#define HDH_MOVING_NOTED 32
 
 /* One slot of the map: an empty slot has day -1. */
 typedef struct HdhDelayMovingSlot
@@ -38,8 +49,12 @@ typedef struct HdhDelayMoving
 	uint32_t	used;			/* days in the map */
 	int64_t		completed;		/* totals */
 	int64_t		pending;
-	HdhDelayEntry *view;		/* the last view's entries, reused */
+	HdhDelayEntry *view;		/* the last view's entries, sorted by day */
 	int32_t		view_cap;
+	int32_t		nview;			/* entries in view */
+	bool		view_valid;		/* view + the noted days = the map */
+	int32_t		nnoted;			/* days changed since the view */
+	int32_t		noted[HDH_MOVING_NOTED];
 } HdhDelayMoving;
 
 /* Start an empty map whose memory comes from mem. */

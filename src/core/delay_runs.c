@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/delay_runs.h"
+#include "core/invariant.h"
 #include "core/key_sort.h"
 
 #define QUICKSORT_MAX 160		/* below, a quicksort beats a radix sort */
@@ -106,6 +107,9 @@ Emit(Sink *sink, uint32_t key, uint64_t count)
 {
 	int64_t		day = (int64_t) (key >> 1);
 
+	/* Keys come ascending, each once, with a count that fits an int64. */
+	HDH_ASSERT(day >= sink->lastday && count > 0 && count <= (uint64_t) INT64_MAX);
+	HDH_ASSERT(day > sink->lastday || (key & 1u) == 1u);
 	if (day != sink->lastday)
 	{
 		HdhDelayEntry *e = &sink->entries[sink->n++];
@@ -202,6 +206,7 @@ hdh_delay_sort_keys(const HdhAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **
 	if (nk <= HDH_INSERTION_SORT_MAX)
 	{
 		hdh_insertion_sort(keys, nk);
+		HDH_ASSERT(hdh_keys_sorted(keys, nk));
 		src->keys = keys;
 		src->len = nk;
 		return HDH_OK;
@@ -227,6 +232,7 @@ hdh_delay_sort_keys(const HdhAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **
 	if (nk <= QUICKSORT_MAX)
 	{
 		hdh_quick_sort(keys, nk);
+		HDH_ASSERT(hdh_keys_sorted(keys, nk));
 		src->keys = keys;
 		src->len = nk;
 		return HDH_OK;
@@ -235,6 +241,7 @@ hdh_delay_sort_keys(const HdhAlloc *mem, uint32_t *keys, int64_t nk, uint32_t **
 	if (tmp == NULL)
 		return HDH_ERR_LIMIT;
 	src->keys = hdh_radix_sort(keys, tmp, nk, lo, hi);
+	HDH_ASSERT(hdh_keys_sorted(src->keys, nk) && src->keys[0] == lo && src->keys[nk - 1] == hi);
 	src->len = nk;
 	*scratch = tmp;
 	return HDH_OK;

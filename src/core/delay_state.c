@@ -8,6 +8,7 @@
 
 #include "core/delay_runs.h"
 #include "core/delay_state.h"
+#include "core/invariant.h"
 
 #define SEG_MIN_BYTES 128		/* the first segment */
 #define SEG_MAX_BYTES 8192		/* segments grow up to this */
@@ -583,7 +584,12 @@ hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err
 			status = HDH_ERR_LIMIT;
 			goto done;
 		}
-		n = hdh_delay_merge_sources(src, nsrc, entries);
+		{
+			int64_t		room = n;
+
+			n = hdh_delay_merge_sources(src, nsrc, entries);
+			HDH_ASSERT(n <= room);
+		}
 		if (n > INT32_MAX)
 		{
 			hdh_release(&s->mem, entries);
@@ -597,6 +603,7 @@ hdh_delay_state_view(const HdhDelayState *s, HdhDelaySummary *out, HdhError *err
 	out->completed = completed;
 	out->pending = pending;
 done:
+	HDH_ASSERT(status != HDH_OK || hdh_delay_is_canonical(out));
 	hdh_release(&s->mem, stage);
 	hdh_release(&s->mem, scratch);
 	hdh_release(&s->mem, keys);

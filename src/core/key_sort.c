@@ -112,3 +112,14 @@ hdh_radix_sort(uint32_t *a, uint32_t *tmp, int64_t n, uint32_t lo, uint32_t hi)
 	}
 	return src;
 }
+
+bool
+hdh_keys_sorted(const uint32_t *a, int64_t n)
+{
+	int64_t		i;
+
+	for (i = 1; i < n; i++)
+		if (a[i - 1] > a[i])
+			return false;
+	return true;
+}

@@ -8,6 +8,7 @@
 #ifndef HDH_CORE_KEY_SORT_H
 #define HDH_CORE_KEY_SORT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Below this many keys quicksort hands over to insertion sort. */
@@ -25,5 +26,8 @@ extern void hdh_quick_sort(uint32_t *a, int64_t n);
  */
 extern uint32_t *hdh_radix_sort(uint32_t *a, uint32_t *tmp, int64_t n, uint32_t lo,
 								uint32_t hi);
+
+/* Whether a[0..n-1] is ascending: for assertions after a sort. */
+extern bool hdh_keys_sorted(const uint32_t *a, int64_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/year_counts_codec.h"
+#include "core/invariant.h"
 
 /* Longest text of one pair: "9999:" + 19 digits + ",". */
 #define ENTRY_TEXT_MAX 25
@@ -223,6 +224,7 @@ hdh_year_counts_format(const HdhYearCounts *yc, char *buf)
 	}
 	*p++ = '}';
 	*p = '\0';
+	HDH_ASSERT((size_t) (p - buf) < hdh_year_counts_format_size(yc));
 	return (size_t) (p - buf);
 }
 
@@ -318,6 +320,7 @@ hdh_year_counts_encode(const HdhYearCounts *yc, unsigned char *buf)
 		WriteU32(p + 8, (uint32_t) total);
 		p += HDH_YEAR_COUNTS_BINARY_ENTRY;
 	}
+	HDH_ASSERT((size_t) (p - buf) == hdh_year_counts_encoded_size(yc));
 }
 
 /* ---- stored form ---------------------------------------------------------- */

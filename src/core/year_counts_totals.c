@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/invariant.h"
 #include "core/year_counts_totals.h"
 
 /* Spare slots given to a new array on each side of its first year. */
@@ -70,6 +71,8 @@ hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
 	yc->first = new_lo;
 	yc->count = new_hi - new_lo + 1;
 	yc->totals = totals;
+	HDH_ASSERT(yc->first >= HDH_YEAR_MIN && yc->first + yc->count - 1 <= HDH_YEAR_MAX);
+	HDH_ASSERT(lo >= yc->first && hi <= yc->first + yc->count - 1);
 	return HDH_OK;
 }
 
@@ -198,7 +201,10 @@ hdh_year_counts_remove_span(HdhYearCounts *yc, int32_t first_day, int32_t end_da
 		if (TotalOf(yc, y) < 1)
 			return BelowZero(err, y, 1, TotalOf(yc, y));
 	for (y = first_year; y <= last_year; y++)
+	{
 		yc->totals[y - yc->first]--;
+		HDH_ASSERT(yc->totals[y - yc->first] >= 0);
+	}
 	*counted_through = last_year;
 	return HDH_OK;
 }
@@ -215,7 +221,10 @@ hdh_year_counts_unmerge(HdhYearCounts *dst, const HdhYearCounts *src, HdhError *
 			return BelowZero(err, part.first + i, part.totals[i],
 							 TotalOf(dst, part.first + i));
 	for (i = 0; i < part.count; i++)
+	{
 		dst->totals[part.first + i - dst->first] -= part.totals[i];
+		HDH_ASSERT(dst->totals[part.first + i - dst->first] >= 0);
+	}
 	return HDH_OK;
 }
 

@@ -2,7 +2,9 @@
  * test/unit/test_delay_moving.c
  *	  The removable map of src/core/delay_moving.c: random adds and removals
  *	  (single delays and summaries, days past 32767) against a naive count
- *	  per day, the view checked canonical and equal to the naive counts, and
+ *	  per day, the view checked canonical and equal to the naive counts
+ *	  (read after every row, every few rows, and after more changes than
+ *	  the view notes, so that it is updated in place and sorted again), and
  *	  removals below zero failing without a change.
  */
 #include <stdint.h>
@@ -87,6 +89,8 @@ TestRandom(void)
 	int			i;
 	int			bad = 0;
 	int			views_bad = 0;
+	int			views = 0;
+	static const int every[] = {1, 2, 7, 17, 97};
 
 	memset(&naive, 0, sizeof(naive));
 	hdh_delay_moving_init(&m, &alloc);
@@ -114,10 +118,16 @@ TestRandom(void)
 				naive.completed[added_slot[tail]]--;
 			tail++;
 		}
-		if (i % 97 == 0 && !ViewMatches(&m, &naive))
-			views_bad++;
+		/* Phases of 2000 rows read the view every 1, 2, 7, 17 or 97 rows. */
+		if (i % every[(i / 2000) % 5] == 0)
+		{
+			views++;
+			if (!ViewMatches(&m, &naive))
+				views_bad++;
+		}
 	}
 	CHECK(bad == 0);
+	CHECK(views > 5000);
 	CHECK(views_bad == 0);
 	CHECK(ViewMatches(&m, &naive));
 	/* Emptied out: no days, totals 0, and it fills again. */
