@@ -71,6 +71,10 @@ PG_CPPFLAGS += $(if $(HDH_CASSERT),-DHDH_ASSERT_CHECKING)
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# Without the server's --enable-depend, PGXS does not track headers: every
+# object depends on every header of ours, so a changed struct rebuilds all.
+$(OBJS): $(wildcard src/*.h src/core/*.h)
+
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PARTS) $(SQL_QUERIES) src/sql/include.awk $(EXTENSION).control
 	{ printf -- '-- hdh_roadmap %s install script, generated from src/sql/ by make: do not edit.\n' '$(EXTVERSION)'; \
 	  for f in $(SQL_PARTS); do printf '\n-- ---- %s ----\n' "$$f"; awk -f src/sql/include.awk "$$f" || exit 1; done; } > $@.tmp
