@@ -34,7 +34,7 @@ DATA        = $(filter-out src/sql/releases/$(EXTENSION)--$(EXTVERSION).sql, \
 REGRESS_PROGRESS = progress
 
 REGRESS_DELAY = delay_summary_io delay_summary_stats delay_summary_km delay_summary_agg \
-                delay_summary_parallel delay_summary_errors delay_summary_doc
+                delay_summary_parallel delay_summary_errors
 
 REGRESS_YEARS = year_counts_io year_counts_accessors year_counts_agg year_counts_parallel
 

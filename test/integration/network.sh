@@ -127,22 +127,9 @@ check "the records are split across the hubs, none lost" \
 # The examples of doc/network.md, in order, each on the database its first
 # line names ("-- on each hub", "-- on the coordinator", "-- on hub3"), with
 # the doc's ports and file paths replaced by the test's. When a ```text block
-# follows, its lines must appear in the output ("…" stands for any text).
-python3 - doc/network.md "$TMP" <<'PY'
-import re, sys
-text = open(sys.argv[1], encoding='utf-8').read()
-blocks = re.findall(r'^```(\w+)\n(.*?)^```$', text, flags=re.S | re.M)
-n = 0
-for i, (lang, body) in enumerate(blocks):
-    if lang != 'sql':
-        continue
-    n += 1
-    place = re.match(r'-- on (.*)', body).group(1)
-    open(f'{sys.argv[2]}/doc.{n}.sql', 'w').write(body)
-    open(f'{sys.argv[2]}/doc.{n}.place', 'w').write(place)
-    if i + 1 < len(blocks) and blocks[i + 1][0] == 'text':
-        open(f'{sys.argv[2]}/doc.{n}.text', 'w').write(blocks[i + 1][1])
-PY
+# follows, its lines must appear in the output ("…" stands for any text): the
+# rules of every page's examples (test/lib/doc_examples.py), on three clusters.
+python3 test/lib/doc_examples.py extract doc/network.md "$TMP"
 # doc_run N HOST PORT DB: run example N there; ok, or the error / the missing output.
 doc_run() {
 	local n=$1 h=$2 p=$3 db=$4 out first
@@ -154,28 +141,21 @@ doc_run() {
 	fi
 	[ -f "$TMP/doc.$n.text" ] || { ok "doc/network.md example $n on $db runs: $first"; return; }
 	printf '%s\n' "$out" >"$TMP/doc.$n.out"
-	if python3 - "$TMP/doc.$n.text" "$TMP/doc.$n.out" <<'PY'
-import re, sys
-want = [l.rstrip() for l in open(sys.argv[1]).read().strip('\n').splitlines()]
-got = [l.rstrip() for l in open(sys.argv[2]).read().splitlines()]
-m = lambda w, g: re.fullmatch('.*'.join(re.escape(x) for x in w.split('…')), g) is not None
-sys.exit(0 if any(all(m(w, g) for w, g in zip(want, got[k:k + len(want)]))
-                  for k in range(0, len(got) - len(want) + 1)) else 1)
-PY
+	if python3 test/lib/doc_examples.py match "$TMP/doc.$n.text" "$TMP/doc.$n.out"
 	then ok "doc/network.md example $n on $db shows what the doc shows: $first"
 	else not_ok "doc/network.md example $n on $db shows what the doc shows: $first" "$out"; fi
 }
 HUBS=("$MAIN_HOST $MAIN_PORT hdh_net_hub1" "$B_HOST $B_PORT hub2" "$C_HOST $C_PORT hub3")
 coord -c "CREATE EXTENSION postgres_fdw"
-for n in $(seq "$(find "$TMP" -name 'doc.*.place' | wc -l)"); do
-	f=$TMP/doc.$n.place
-	case $(cat "$f") in
+for n in $(seq "$(find "$TMP" -name 'doc.*.sql' | wc -l)"); do
+	place=$(sed -n '1s/^-- on //p' "$TMP/doc.$n.sql")
+	case $place in
 	"each hub") for t in "${HUBS[@]}"; do
 			# shellcheck disable=SC2086  # host port db
 			doc_run "$n" $t; done ;;
 	"hub3") doc_run "$n" "$C_HOST" "$C_PORT" hub3 ;;
 	"the coordinator") doc_run "$n" "$MAIN_HOST" "$MAIN_PORT" hdh_net_coord ;;
-	*) not_ok "doc/network.md example $n: unknown place '$(cat "$f")'" ;;
+	*) not_ok "doc/network.md example $n: unknown place '$place' (its first line: -- on …)" ;;
 	esac
 	# Between the servers and the attach: an extensions option attach_hub must keep.
 	grep -q 'CREATE SERVER hub2' "$TMP/doc.$n.sql" && coord -c "ALTER SERVER hub2 OPTIONS (ADD extensions 'postgres_fdw')"
