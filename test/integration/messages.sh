@@ -12,7 +12,9 @@
 #   - at run time, a server started with LANGUAGE=xx and the test catalog
 #     test/nls/xx.po installed raises a core message, its detail and a glue
 #     message translated in a session with lc_messages = 'C.UTF-8', and in
-#     English with lc_messages = 'C', with the same SQLSTATE.
+#     English with lc_messages = 'C', with the same SQLSTATE (a server built
+#     without NLS, as test/run --cassert's is, gives English in both: the
+#     translation is then the identity, and that is what is checked).
 # Prints TAP. Needs $PG_BIN (the staged server, test/run).
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
@@ -33,9 +35,10 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- the catalog, extracted from the tree ------------------------------------
+# With Debian's pg_config, whose PGXS has NLS (the server under test may not).
 POT=po/hdh_roadmap.pot
 rm -f "$POT"
-if out=$(make -s init-po 2>&1) && [ -s "$POT" ]; then
+if out=$(make -s init-po PG_CONFIG="$PG_SYS_LIB/bin/pg_config" 2>&1) && [ -s "$POT" ]; then
 	ok "make init-po extracts $POT"
 else
 	not_ok "make init-po extracts $POT" "$(tail -5 <<<"$out")"
@@ -92,16 +95,25 @@ upper=$(grep -E "^RAISE [A-Z]+ '[A-Z][a-z]" <<<"$raises")
 check "every RAISE of src/sql starts in lower case" "$upper" ""
 
 # ---- at run time: the hook and the module's text domain ----------------------
-LOCALEDIR=$("$PG_BIN/pg_config" --localedir)
-case $LOCALEDIR in
-"${WORK:-/nonexistent}"/*) ;;
-*) not_ok "the staged server's locale folder is inside \$WORK" "$LOCALEDIR"; finish ;;
-esac
-PG_MAJOR_VERSION=$("$PG_BIN/pg_config" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
-mkdir -p "$LOCALEDIR/xx/LC_MESSAGES"
-MO=$LOCALEDIR/xx/LC_MESSAGES/hdh_roadmap-$PG_MAJOR_VERSION.mo
-run "msgfmt compiles test/nls/xx.po" msgfmt -c -o "$MO" test/nls/xx.po
-chmod 644 "$MO"
+if "$PG_BIN/pg_config" --configure | grep -q -- "--enable-nls"; then NLS=yes; else NLS=no; fi
+echo "# the server under test has NLS: $NLS"
+# xx TEXT: TEXT as a session with lc_messages C.UTF-8 sees it: translated
+# when the server has NLS, else as it is.
+xx() { if [ "$NLS" = yes ]; then printf '%s' "$2"; else printf '%s' "$1"; fi; }
+run "msgfmt compiles test/nls/xx.po" msgfmt -c -o "$TMP/xx.mo" test/nls/xx.po
+# Where pg_bindtextdomain looks: the staged server's locale folder (found,
+# like pg_config's, relative to the binaries), never the system's.
+if [ "$NLS" = yes ]; then
+	LOCALEDIR=$("$PG_BIN/pg_config" --localedir)
+	case $LOCALEDIR in
+	"${WORK:-/nonexistent}"/*) ;;
+	*) not_ok "the staged server's locale folder is inside \$WORK" "$LOCALEDIR"; finish ;;
+	esac
+	major=$("$PG_BIN/pg_config" --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/')
+	mkdir -p "$LOCALEDIR/xx/LC_MESSAGES"
+	MO=$LOCALEDIR/xx/LC_MESSAGES/hdh_roadmap-$major.mo
+	install -m 644 "$TMP/xx.mo" "$MO"
+fi
 
 LANGUAGE=xx start_cluster "$TMP/nls"
 psql -X -q -v ON_ERROR_STOP=1 -c "CREATE EXTENSION hdh_roadmap" >/dev/null ||
@@ -117,22 +129,25 @@ raised() {
 sql="SELECT '{2020}'::hdh_roadmap.year_counts"
 is "$(raised C "$sql")" 'ERROR:  22P02: invalid input syntax for type year_counts: "{2020}"
 DETAIL:  Expected ":" after a year at character 6.' "a core message in English (lc_messages C)"
-is "$(raised C.UTF-8 "$sql")" 'ERROR:  22P02: INVALID INPUT SYNTAX FOR TYPE year_counts: "{2020}"
-DETAIL:  EXPECTED ":" AFTER A YEAR AT CHARACTER 6.' "the same, translated (lc_messages C.UTF-8, LANGUAGE=xx)"
+is "$(raised C.UTF-8 "$sql")" "$(xx 'ERROR:  22P02: invalid input syntax for type year_counts: "{2020}"
+DETAIL:  Expected ":" after a year at character 6.' 'ERROR:  22P02: INVALID INPUT SYNTAX FOR TYPE year_counts: "{2020}"
+DETAIL:  EXPECTED ":" AFTER A YEAR AT CHARACTER 6.')" "the same, translated (lc_messages C.UTF-8, LANGUAGE=xx; NLS $NLS)"
 
 # A core message the test catalog lacks, its gettext_noop detail it has.
 sql="SELECT '{10000:1}'::hdh_roadmap.year_counts"
-is "$(raised C.UTF-8 "$sql")" 'ERROR:  22003: year 10000 is out of range for year_counts
-DETAIL:  A year_counts HOLDS THE YEARS 1 TO 9999.' "a message the catalog lacks stays English, its detail is translated"
+is "$(raised C.UTF-8 "$sql")" "$(xx 'ERROR:  22003: year 10000 is out of range for year_counts
+DETAIL:  A year_counts holds the years 1 to 9999.' 'ERROR:  22003: year 10000 is out of range for year_counts
+DETAIL:  A year_counts HOLDS THE YEARS 1 TO 9999.')" "a message the catalog lacks stays English, its detail is translated (NLS $NLS)"
 
 # A glue message (errmsg, errdetail): the module's text domain.
 sql="SELECT hdh_roadmap.years_active_agg(daterange('2020-01-01', '2021-01-01'), NULL::date)"
 is "$(raised C "$sql")" 'ERROR:  22004: as_of must not be NULL
 DETAIL:  The as_of argument is the date the spans are known on; open spans end there.' \
 	"a glue message in English (lc_messages C)"
-is "$(raised C.UTF-8 "$sql")" 'ERROR:  22004: as_of MUST NOT BE NULL
-DETAIL:  THE as_of ARGUMENT IS THE DATE THE SPANS ARE KNOWN ON; OPEN SPANS END THERE.' \
-	"the same, translated from the module's catalog"
+is "$(raised C.UTF-8 "$sql")" "$(xx 'ERROR:  22004: as_of must not be NULL
+DETAIL:  The as_of argument is the date the spans are known on; open spans end there.' 'ERROR:  22004: as_of MUST NOT BE NULL
+DETAIL:  THE as_of ARGUMENT IS THE DATE THE SPANS ARE KNOWN ON; OPEN SPANS END THERE.')" \
+	"the same, translated from the module's catalog (NLS $NLS)"
 
 # The server's own messages keep their catalog (postgres-NN): no xx there.
 is "$(raised C.UTF-8 "SELECT 1/0")" 'ERROR:  22012: division by zero' "a server message is untouched"
