@@ -280,7 +280,7 @@ BEGIN
   END IF;
   IF EXISTS (SELECT FROM @extschema@.network_hub h WHERE h.hub = attach_hub.hub) THEN
     RAISE EXCEPTION 'hub "%" is already in the network', hub
-      USING ERRCODE = 'duplicate_object', HINT = 'detach_hub() it first.';
+      USING ERRCODE = 'duplicate_object', HINT = 'Detach it first with detach_hub().';
   END IF;
 
   -- Our functions and aggregates are shippable to this server.
@@ -380,7 +380,7 @@ BEGIN
   IF EXISTS (SELECT FROM @extschema@.network_hub h WHERE h.hub = import_summaries.hub AND h.server IS NOT NULL) THEN
     RAISE EXCEPTION 'hub "%" is attached through server "%"; an attached hub cannot also be imported', hub,
                     (SELECT h.server FROM @extschema@.network_hub h WHERE h.hub = import_summaries.hub)
-      USING ERRCODE = 'duplicate_object', HINT = 'Import it under another name, or detach_hub() it first.';
+      USING ERRCODE = 'duplicate_object', HINT = 'Import it under another name, or detach it first with detach_hub().';
   END IF;
   BEGIN
     EXECUTE pg_catalog.format(

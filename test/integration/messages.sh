@@ -93,6 +93,9 @@ named=$(grep -E "[a-z_%]\(\)" <<<"$raises")
 check "no RAISE of src/sql names a routine ($(wc -l <<<"$raises") messages)" "$named" ""
 upper=$(grep -E "^RAISE [A-Z]+ '[A-Z][a-z]" <<<"$raises")
 check "every RAISE of src/sql starts in lower case" "$upper" ""
+# Their DETAIL and HINT are sentences: a capital first.
+lower=$(grep -hoE "(DETAIL|HINT) = '([^']|'')*'" src/sql/*.sql src/sql/queries/*.sql | grep -vE "= '[A-Z]")
+check "every DETAIL and HINT of src/sql starts with a capital" "$lower" ""
 
 # ---- at run time: the hook and the module's text domain ----------------------
 if "$PG_BIN/pg_config" --configure | grep -q -- "--enable-nls"; then NLS=yes; else NLS=no; fi
