@@ -22,7 +22,10 @@ typedef struct EntryCheck
 	int64_t		hi;
 } EntryCheck;
 
-/* The rules shared by both decoders: range, order, sign; what is a catalog phrase. */
+/*
+ * The rules shared by both decoders: range, order, sign; what is a catalog
+ * phrase, translated only when a rule fails (this runs for every entry).
+ */
 static HdhStatus
 CheckEntry(EntryCheck *c, int64_t year, int64_t total, HdhError *err,
 		   const char *what)
@@ -31,18 +34,17 @@ CheckEntry(EntryCheck *c, int64_t year, int64_t total, HdhError *err,
 
 	if (st != HDH_OK)
 		return st;
-	what = hdh_gettext(what);
 	if (c->have_prev && year == c->prev_year)
 		return hdh_fail(err, c->status, NULL, "%s lists year %lld twice",
-						what, (long long) year);
+						hdh_gettext(what), (long long) year);
 	if (c->have_prev && year < c->prev_year)
 		return hdh_fail(err, c->status, gettext_noop("Years must be in ascending order."),
 						"%s lists year %lld after year %lld",
-						what, (long long) year, (long long) c->prev_year);
+						hdh_gettext(what), (long long) year, (long long) c->prev_year);
 	if (total < 0)
 		return hdh_fail(err, c->status, gettext_noop("Totals are counts and cannot be negative."),
 						"%s gives year %lld the negative total %lld",
-						what, (long long) year, (long long) total);
+						hdh_gettext(what), (long long) year, (long long) total);
 	c->have_prev = true;
 	c->prev_year = year;
 	if (total > 0)
