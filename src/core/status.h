@@ -12,8 +12,9 @@
  * glue installs a hook that reads the module's message catalog (dgettext);
  * without a hook (unit tests, fuzzing) a message is its own translation.
  * xgettext finds the strings through the triggers of nls.mk: hdh_fail's
- * detail and format, hdh_gettext, gettext_noop, and the syntax-error helpers
- * of the codecs. doc/developing.md, "Messages", tells the rules.
+ * format, hdh_gettext, gettext_noop (hdh_fail's detail is marked with it
+ * where it is written), and the syntax-error helpers of the codecs.
+ * doc/developing.md, "Messages", tells the rules.
  */
 #ifndef HDH_CORE_STATUS_H
 #define HDH_CORE_STATUS_H
@@ -61,8 +62,8 @@ extern const char *hdh_gettext(const char *msgid)
 #endif
 
 /*
- * Record a failure: format (printf-style) and detail (a sentence, or NULL)
- * are translated first, then formatted. Returns status so that callers can
+ * Record a failure: format (printf-style) and detail (a sentence marked
+ * gettext_noop("..."), or NULL) are translated first, then formatted. Returns status so that callers can
  * "return hdh_fail(...)".
  */
 extern HdhStatus hdh_fail(HdhError *err, HdhStatus status, const char *detail,
