@@ -419,7 +419,7 @@ delay_agg_serialize(PG_FUNCTION_ARGS)
 	if (size > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("delay_agg state of %d distinct days is too large to serialize", sum.n)));
+				 errmsg("aggregate state of %d distinct days is too large to serialize", sum.n)));
 	out = (bytea *) palloc(size + VARHDRSZ);
 	SET_VARSIZE(out, size + VARHDRSZ);
 	hdh_delay_pack(&sum, (uint8_t *) VARDATA(out));

@@ -1,10 +1,30 @@
 /*
  * src/hdh_error.c
- *	  Raising a core HdhError as a PostgreSQL ERROR with the matching SQLSTATE.
+ *	  Raising a core HdhError as a PostgreSQL ERROR with the matching SQLSTATE,
+ *	  and the core's messages in the session's language.
  */
 #include "postgres.h"
 
+#include "miscadmin.h"
+
 #include "hdh_error.h"
+
+/*
+ * The core's translation hook: the module's catalog in the language of
+ * lc_messages (the identity when the server has no NLS, see c.h).
+ */
+static const char *
+TranslateCoreMessage(const char *msgid)
+{
+	return dgettext(TEXTDOMAIN, msgid);
+}
+
+void
+hdh_error_init(void)
+{
+	pg_bindtextdomain(TEXTDOMAIN);
+	hdh_set_translate(TranslateCoreMessage);
+}
 
 static int
 SqlStateOf(HdhStatus status)
@@ -29,6 +49,10 @@ SqlStateOf(HdhStatus status)
 	return ERRCODE_INTERNAL_ERROR;
 }
 
+/*
+ * The message and detail were translated by hdh_fail before they were
+ * formatted: they are raised as they are (errmsg_internal).
+ */
 void
 hdh_raise(const HdhError *err)
 {

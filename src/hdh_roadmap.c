@@ -9,4 +9,15 @@
 
 #include "fmgr.h"
 
+#include "hdh_error.h"
+
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* Loading the module: its messages in the session's language. */
+void
+_PG_init(void)
+{
+	hdh_error_init();
+}

@@ -133,7 +133,7 @@ progress_status(PG_FUNCTION_ARGS)
 				 errmsg("unsupported target kind \"%s\"",
 						DatumGetCString(DirectFunctionCall1(enum_out,
 															ObjectIdGetDatum(kind)))),
-				 errdetail("progress_status knows at_least, more_than, at_most, less_than and multiply_by.")));
+				 errdetail("The target kinds are at_least, more_than, at_most, less_than and multiply_by.")));
 
 	memset(&in, 0, sizeof(in));
 	in.kind = (HdhTargetKind) i;

@@ -178,8 +178,8 @@ WeightedStep(FunctionCallInfo fcinfo, bool remove)
 		if (weight < 0)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("weight " INT64_FORMAT " of date %s is negative",
-							weight, DateText(PG_GETARG_DATEADT(1))),
+					 errmsg("weight %lld of date %s is negative",
+							(long long) weight, DateText(PG_GETARG_DATEADT(1))),
 					 errdetail("Weights are 0 or more.")));
 		AddDate(state, PG_GETARG_DATEADT(1), weight, remove);
 	}

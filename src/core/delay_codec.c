@@ -63,23 +63,26 @@ hdh_delay_format(const HdhDelaySummary *sum, char *out)
 	return (size_t) (p - out);
 }
 
-/* Fail with 22P02, quoting the literal (shortened) and explaining in detail. */
+/*
+ * Fail with 22P02, quoting the literal (shortened) and explaining in detail;
+ * format is translated before it is formatted (an nls.mk trigger).
+ */
 static HdhStatus
-SyntaxError(const char *text, HdhError *err, const char *format,...)
+DelaySyntaxError(const char *text, HdhError *err, const char *format,...)
 #if defined(__GNUC__)
 			__attribute__((format(printf, 3, 4)))
 #endif
 			;
 
 static HdhStatus
-SyntaxError(const char *text, HdhError *err, const char *format,...)
+DelaySyntaxError(const char *text, HdhError *err, const char *format,...)
 {
 	char		detail[HDH_ERROR_TEXT];
 	va_list		args;
 	size_t		len = strlen(text);
 
 	va_start(args, format);
-	vsnprintf(detail, sizeof(detail), format, args);
+	vsnprintf(detail, sizeof(detail), hdh_gettext(format), args);
 	va_end(args);
 	return hdh_fail(err, HDH_ERR_SYNTAX, detail,
 					"invalid input syntax for type delay_summary: \"%.*s%s\"",
@@ -125,7 +128,8 @@ typedef struct ListCursor
 
 /*
  * Read an unsigned decimal number of at most max; *p moves past it. A
- * missing number is a syntax failure, a number past max a range failure.
+ * missing number is a syntax failure, a number past max a range failure;
+ * what ("day" or "count") is a catalog word, translated for the detail.
  */
 static HdhStatus
 ReadNumber(ListCursor *c, uint64_t max, const char *what, int32_t day,
@@ -146,19 +150,19 @@ ReadNumber(ListCursor *c, uint64_t max, const char *what, int32_t day,
 		c->p++;
 	}
 	if (c->p == start)
-		return SyntaxError(c->text, err, "Expected a %s in the %s list at \"%.*s\".",
-						   what, c->name, SpotLength(c->p, c->end), c->p);
+		return DelaySyntaxError(c->text, err, "Expected a %s in the %s list at \"%.*s\".",
+								hdh_gettext(what), c->name, SpotLength(c->p, c->end), c->p);
 	if (too_big)
 	{
 		int			len = (int) (c->p - start);
 
 		if (day < 0)
 			return hdh_fail(err, HDH_ERR_RANGE,
-							"A day is a whole number from 0 to 2147483647.",
+							gettext_noop("A day is a whole number from 0 to 2147483647."),
 							"day %.*s%s in the %s list is out of range for type delay_summary",
 							len > 40 ? 40 : len, start, len > 40 ? "..." : "", c->name);
 		return hdh_fail(err, HDH_ERR_RANGE,
-						"A count is a whole number from 1 to 9223372036854775807.",
+						gettext_noop("A count is a whole number from 1 to 9223372036854775807."),
 						"count %.*s%s for day %" PRId32 " in the %s list is out of range for type delay_summary",
 						len > 40 ? 40 : len, start, len > 40 ? "..." : "", day, c->name);
 	}
@@ -177,25 +181,25 @@ NextPair(ListCursor *c, bool *has, int32_t *day, int64_t *count, HdhError *err)
 	if (c->p == c->end)
 	{
 		if (c->need_pair)
-			return SyntaxError(c->text, err, "The %s list ends with a comma.", c->name);
+			return DelaySyntaxError(c->text, err, "The %s list ends with a comma.", c->name);
 		*has = false;
 		return HDH_OK;
 	}
-	if (ReadNumber(c, INT32_MAX, "day", -1, &d, err) != HDH_OK)
+	if (ReadNumber(c, INT32_MAX, gettext_noop("day"), -1, &d, err) != HDH_OK)
 		return err->status;
 	c->p = SkipSpace(c->p, c->end);
 	if (c->p == c->end || *c->p != ':')
-		return SyntaxError(c->text, err, "Expected \":\" after day %" PRIu64 " in the %s list at \"%.*s\".",
+		return DelaySyntaxError(c->text, err, "Expected \":\" after day %" PRIu64 " in the %s list at \"%.*s\".",
 						   d, c->name, SpotLength(c->p, c->end), c->p);
 	c->p = SkipSpace(c->p + 1, c->end);
-	if (ReadNumber(c, INT64_MAX, "count", (int32_t) d, &n, err) != HDH_OK)
+	if (ReadNumber(c, INT64_MAX, gettext_noop("count"), (int32_t) d, &n, err) != HDH_OK)
 		return err->status;
 	if (n == 0)
-		return SyntaxError(c->text, err,
+		return DelaySyntaxError(c->text, err,
 						   "Day %" PRIu64 " has count 0 in the %s list; counts are positive (leave the day out instead).",
 						   d, c->name);
 	if ((int64_t) d <= c->last_day)
-		return SyntaxError(c->text, err,
+		return DelaySyntaxError(c->text, err,
 						   "Day %" PRIu64 " follows day %" PRId64 " in the %s list; days must be ascending, each listed once.",
 						   d, c->last_day, c->name);
 	c->last_day = (int64_t) d;
@@ -204,7 +208,7 @@ NextPair(ListCursor *c, bool *has, int32_t *day, int64_t *count, HdhError *err)
 	if (c->p < c->end)
 	{
 		if (*c->p != ',')
-			return SyntaxError(c->text, err, "Expected \",\" or \"}\" after %" PRIu64 ":%" PRIu64 " in the %s list at \"%.*s\".",
+			return DelaySyntaxError(c->text, err, "Expected \",\" or \"}\" after %" PRIu64 ":%" PRIu64 " in the %s list at \"%.*s\".",
 							   d, n, c->name, SpotLength(c->p, c->end), c->p);
 		c->p++;
 		c->need_pair = true;
@@ -225,14 +229,14 @@ OpenList(const char *text, const char **pp, const char *name, ListCursor *c, Hdh
 	const char *close;
 
 	if ((size_t) (end - p) < len || memcmp(p, name, len) != 0)
-		return SyntaxError(text, err, "Expected \"%s {\" at \"%.*s\".", name, SpotLength(p, end), p);
+		return DelaySyntaxError(text, err, "Expected \"%s {\" at \"%.*s\".", name, SpotLength(p, end), p);
 	p = SkipSpace(p + len, end);
 	if (p == end || *p != '{')
-		return SyntaxError(text, err, "Expected \"{\" after \"%s\" at \"%.*s\".", name, SpotLength(p, end), p);
+		return DelaySyntaxError(text, err, "Expected \"{\" after \"%s\" at \"%.*s\".", name, SpotLength(p, end), p);
 	p++;
 	close = memchr(p, '}', (size_t) (end - p));
 	if (close == NULL)
-		return SyntaxError(text, err, "The %s list has no closing \"}\".", name);
+		return DelaySyntaxError(text, err, "The %s list has no closing \"}\".", name);
 	memset(c, 0, sizeof(*c));
 	c->text = text;
 	c->p = p;
@@ -284,7 +288,7 @@ hdh_delay_parse(const char *text, const HdhAlloc *mem, HdhDelaySummary *out,
 		return err->status;
 	p = SkipSpace(p, end);
 	if (p != end)
-		return SyntaxError(text, err, "Unexpected text after the pending list at \"%.*s\".",
+		return DelaySyntaxError(text, err, "Unexpected text after the pending list at \"%.*s\".",
 						   SpotLength(p, end), p);
 
 	cap = CountColons(cl.p, cl.end) + CountColons(pl.p, pl.end);
@@ -322,7 +326,7 @@ hdh_delay_parse(const char *text, const HdhAlloc *mem, HdhDelaySummary *out,
 		}
 		if (e->completed > INT64_MAX - completed || e->pending > INT64_MAX - pending)
 		{
-			hdh_fail(err, HDH_ERR_RANGE, "The total of each list is at most 9223372036854775807.",
+			hdh_fail(err, HDH_ERR_RANGE, gettext_noop("The total of each list is at most 9223372036854775807."),
 					 "delay_summary counts add up past the range of bigint at day %" PRId32, e->day);
 			goto fail;
 		}
@@ -528,15 +532,15 @@ hdh_delay_wire_read(const uint8_t *data, size_t len, const HdhAlloc *mem,
 						"binary delay_summary value is truncated: %zu bytes, the header alone has %d",
 						len, HDH_DELAY_WIRE_HEADER);
 	if (data[0] != HDH_DELAY_FORMAT_VERSION)
-		return hdh_fail(err, HDH_ERR_BINARY, "This version reads binary format version 1.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("This version reads binary format version 1."),
 						"unsupported binary delay_summary format version %u", data[0]);
 	if (data[1] != 0)
-		return hdh_fail(err, HDH_ERR_BINARY, "The flags byte is reserved and must be 0.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("The flags byte is reserved and must be 0."),
 						"binary delay_summary has flags %u", data[1]);
 	n = (int32_t) (uint32_t) GetBE(data + 2, 4);
 	if (n < 0 || (size_t) n != (len - HDH_DELAY_WIRE_HEADER) / HDH_DELAY_WIRE_ENTRY ||
 		(len - HDH_DELAY_WIRE_HEADER) % HDH_DELAY_WIRE_ENTRY != 0)
-		return hdh_fail(err, HDH_ERR_BINARY, "Each entry takes 20 bytes after a 22-byte header.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("Each entry takes 20 bytes after a 22-byte header."),
 						"binary delay_summary claims %" PRId32 " entries but has %zu bytes of entries",
 						n, len - HDH_DELAY_WIRE_HEADER);
 	entries = mem->alloc(mem->ctx, (n ? (size_t) n : 1) * sizeof(HdhDelayEntry));
@@ -654,15 +658,15 @@ hdh_delay_unpack(const uint8_t *data, size_t len, const HdhAlloc *mem,
 						"delay_summary value is truncated: %zu bytes, the header alone has %d",
 						len, HDH_DELAY_PACKED_HEADER);
 	if (data[0] != HDH_DELAY_FORMAT_VERSION)
-		return hdh_fail(err, status, "This version reads format version 1.",
+		return hdh_fail(err, status, gettext_noop("This version reads format version 1."),
 						"unsupported delay_summary format version %u", data[0]);
 	if (data[1] != 0 || GetLE(data + 2, 2) != 0)
-		return hdh_fail(err, status, "The flags and reserved fields must be 0.",
+		return hdh_fail(err, status, gettext_noop("The flags and reserved fields must be 0."),
 						"delay_summary has flags %u and reserved field %u",
 						data[1], (unsigned) GetLE(data + 2, 2));
 	n = (int32_t) (uint32_t) GetLE(data + 4, 4);
 	if (n < 0 || (size_t) n > (len - HDH_DELAY_PACKED_HEADER) / 3)
-		return hdh_fail(err, status, "Each entry takes at least 3 bytes.",
+		return hdh_fail(err, status, gettext_noop("Each entry takes at least 3 bytes."),
 						"delay_summary claims %" PRId32 " entries in %zu bytes",
 						n, len - HDH_DELAY_PACKED_HEADER);
 	entries = mem->alloc(mem->ctx, (n ? (size_t) n : 1) * sizeof(HdhDelayEntry));

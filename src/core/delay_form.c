@@ -27,7 +27,7 @@ ExplainCheck(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 		if (e->day < 0)
 			return hdh_fail(err, status, NULL, "delay_summary has a negative day %d", e->day);
 		if (i > 0 && e->day <= sum->entries[i - 1].day)
-			return hdh_fail(err, status, "Days must be ascending, each listed once.",
+			return hdh_fail(err, status, gettext_noop("Days must be ascending, each listed once."),
 							"delay_summary day %d follows day %d", e->day,
 							sum->entries[i - 1].day);
 		if (e->completed < 0 || e->pending < 0)
@@ -35,7 +35,7 @@ ExplainCheck(const HdhDelaySummary *sum, HdhStatus status, HdhError *err)
 							"delay_summary has a negative count (%lld completed, %lld pending) for day %d",
 							(long long) e->completed, (long long) e->pending, e->day);
 		if (e->completed == 0 && e->pending == 0)
-			return hdh_fail(err, status, "A day is listed only with a positive count.",
+			return hdh_fail(err, status, gettext_noop("A day is listed only with a positive count."),
 							"delay_summary lists day %d with no delay", e->day);
 		if (e->completed > INT64_MAX - completed || e->pending > INT64_MAX - pending)
 			return hdh_fail(err, HDH_ERR_RANGE, NULL,

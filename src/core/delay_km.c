@@ -109,7 +109,7 @@ hdh_delay_rmst(const HdhDelaySummary *sum, int64_t tau, double *out, bool *defin
 
 	*defined = false;
 	if (tau < 0)
-		return hdh_fail(err, HDH_ERR_VALUE, "The horizon tau is a number of days, 0 or more.",
+		return hdh_fail(err, HDH_ERR_VALUE, gettext_noop("The horizon tau is a number of days, 0 or more."),
 						"restricted mean horizon tau = %lld is negative", (long long) tau);
 	if (at_risk <= 0)
 		return HDH_OK;

@@ -82,7 +82,7 @@ static HdhStatus
 CheckDay(int64_t day, HdhError *err)
 {
 	if (day < 0 || day > HDH_DELAY_MAX_DAY)
-		return hdh_fail(err, HDH_ERR_DATA, "A delay is a whole number of days from 0 to 2147483647.",
+		return hdh_fail(err, HDH_ERR_DATA, gettext_noop("A delay is a whole number of days from 0 to 2147483647."),
 						"delay of %lld days is out of range", (long long) day);
 	return HDH_OK;
 }
@@ -169,7 +169,7 @@ Lookup(const HdhDelayMoving *m, int32_t day)
 static HdhStatus
 BelowZero(HdhError *err, int32_t day, int64_t completed, int64_t pending)
 {
-	return hdh_fail(err, HDH_ERR_DATA, "Only what was added can be removed.",
+	return hdh_fail(err, HDH_ERR_DATA, gettext_noop("Only what was added can be removed."),
 					"cannot remove %lld completed and %lld pending delays of %d days",
 					(long long) completed, (long long) pending, (int) day);
 }

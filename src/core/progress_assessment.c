@@ -61,7 +61,7 @@ CheckFinite(const char *name, double x, HdhError *err)
 	if (isfinite(x))
 		return HDH_OK;
 	return hdh_fail(err, HDH_ERR_VALUE,
-					"Progress scoring needs finite values and years.",
+					gettext_noop("Progress scoring needs finite values and years."),
 					"%s must be a finite number, not %s",
 					name, FormatNumber(x, buf, sizeof(buf)));
 }
@@ -73,8 +73,8 @@ RangeFailure(double x0, double t0, double xt, double t, double xT, double tT,
 {
 	char		detail[HDH_ERROR_TEXT];
 
-	snprintf(detail, sizeof(detail),
-			 "Baseline %.15g in %.15g, current %.15g in %.15g, target %.15g in %.15g.",
+	snprintf(detail, sizeof(detail), hdh_gettext(
+			 "Baseline %.15g in %.15g, current %.15g in %.15g, target %.15g in %.15g."),
 			 x0, t0, xt, t, xT, tT);
 	return hdh_fail(err, HDH_ERR_RANGE, detail, "progress ratio out of range");
 }

@@ -23,7 +23,10 @@ typedef struct EntryCheck
 	int64_t		hi;
 } EntryCheck;
 
-/* The rules shared by both decoders: range, order, sign. */
+/*
+ * The rules shared by both decoders: range, order, sign; what is a catalog
+ * phrase, translated only when a rule fails (this runs for every entry).
+ */
 static HdhStatus
 CheckEntry(EntryCheck *c, int64_t year, int64_t total, HdhError *err,
 		   const char *what)
@@ -34,15 +37,15 @@ CheckEntry(EntryCheck *c, int64_t year, int64_t total, HdhError *err,
 		return st;
 	if (c->have_prev && year == c->prev_year)
 		return hdh_fail(err, c->status, NULL, "%s lists year %lld twice",
-						what, (long long) year);
+						hdh_gettext(what), (long long) year);
 	if (c->have_prev && year < c->prev_year)
-		return hdh_fail(err, c->status, "Years must be in ascending order.",
+		return hdh_fail(err, c->status, gettext_noop("Years must be in ascending order."),
 						"%s lists year %lld after year %lld",
-						what, (long long) year, (long long) c->prev_year);
+						hdh_gettext(what), (long long) year, (long long) c->prev_year);
 	if (total < 0)
-		return hdh_fail(err, c->status, "Totals are counts and cannot be negative.",
+		return hdh_fail(err, c->status, gettext_noop("Totals are counts and cannot be negative."),
 						"%s gives year %lld the negative total %lld",
-						what, (long long) year, (long long) total);
+						hdh_gettext(what), (long long) year, (long long) total);
 	c->have_prev = true;
 	c->prev_year = year;
 	if (total > 0)
@@ -76,18 +79,22 @@ SkipSpace(const char *p)
 	return p;
 }
 
-/* Syntax errors repeat the (shortened) input and say what was expected where. */
+/*
+ * Syntax errors repeat the (shortened) input and say what was expected where;
+ * expected is a phrase of the catalog (an nls.mk trigger), translated here.
+ */
 static HdhStatus
-SyntaxError(HdhError *err, const char *text, const char *at, const char *expected)
+YearCountsSyntaxError(HdhError *err, const char *text, const char *at, const char *expected)
 {
 	char		detail[HDH_ERROR_TEXT];
 	size_t		len = strlen(text);
 
 	if (*at == '\0')
-		snprintf(detail, sizeof(detail), "Expected %s at the end of the input.", expected);
+		snprintf(detail, sizeof(detail), hdh_gettext("Expected %s at the end of the input."),
+				 hdh_gettext(expected));
 	else
-		snprintf(detail, sizeof(detail), "Expected %s at character %d.",
-				 expected, (int) (at - text) + 1);
+		snprintf(detail, sizeof(detail), hdh_gettext("Expected %s at character %d."),
+				 hdh_gettext(expected), (int) (at - text) + 1);
 	return hdh_fail(err, HDH_ERR_SYNTAX, detail,
 					"invalid input syntax for type year_counts: \"%.*s%s\"",
 					QUOTE_MAX, text, len > QUOTE_MAX ? "..." : "");
@@ -141,7 +148,7 @@ hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t 
 	HdhStatus	st;
 
 	if (*p != '{')
-		return SyntaxError(err, text, p, "\"{\"");
+		return YearCountsSyntaxError(err, text, p, "\"{\"");
 	p = SkipSpace(p + 1);
 	if (*p == '}')
 		p++;
@@ -156,23 +163,23 @@ hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t 
 			int			overflow;
 
 			if (!ReadInteger(p, &end, &year, &overflow))
-				return SyntaxError(err, text, p, "a year");
+				return YearCountsSyntaxError(err, text, p, "a year");
 			if (overflow)
-				return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
+				return hdh_fail(err, HDH_ERR_RANGE, gettext_noop("A year_counts holds the years 1 to 9999."),
 								"year %.*s is out of range for year_counts",
 								(int) (end - tok > 30 ? 30 : end - tok), tok);
 			p = SkipSpace(end);
 			if (*p != ':')
-				return SyntaxError(err, text, p, "\":\" after a year");
+				return YearCountsSyntaxError(err, text, p, "\":\" after a year");
 			p = SkipSpace(p + 1);
 			tok = p;
 			if (!ReadInteger(p, &end, &total, &overflow))
-				return SyntaxError(err, text, p, "a total after \":\"");
+				return YearCountsSyntaxError(err, text, p, "a total after \":\"");
 			if (overflow)
 				return hdh_fail(err, HDH_ERR_RANGE, NULL,
 								"total %.*s of year %lld is out of range for bigint",
 								(int) (end - tok > 30 ? 30 : end - tok), tok, (long long) year);
-			if ((st = CheckEntry(&check, year, total, err, "year_counts input")) != HDH_OK)
+			if ((st = CheckEntry(&check, year, total, err, gettext_noop("year_counts input"))) != HDH_OK)
 				return st;
 			if (totals != NULL && total > 0)
 				totals[year - *first] = total;
@@ -187,12 +194,12 @@ hdh_year_counts_parse(const char *text, int32_t *first, int32_t *count, int64_t 
 				p++;
 				break;
 			}
-			return SyntaxError(err, text, p, "\",\" or \"}\" after a total");
+			return YearCountsSyntaxError(err, text, p, "\",\" or \"}\" after a total");
 		}
 	}
 	p = SkipSpace(p);
 	if (*p != '\0')
-		return SyntaxError(err, text, p, "nothing after \"}\"");
+		return YearCountsSyntaxError(err, text, p, "nothing after \"}\"");
 	if (totals == NULL)
 		ExtentOf(&check, first, count);
 	return HDH_OK;
@@ -255,17 +262,17 @@ hdh_year_counts_decode(const unsigned char *buf, size_t len, int32_t *first, int
 	HdhStatus	st;
 
 	if (len < HDH_YEAR_COUNTS_BINARY_HEADER)
-		return hdh_fail(err, HDH_ERR_BINARY, "The header takes 6 bytes.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("The header takes 6 bytes."),
 						"binary year_counts is truncated: %zu bytes", len);
 	if (buf[0] != HDH_YEAR_COUNTS_BINARY_VERSION)
-		return hdh_fail(err, HDH_ERR_BINARY, "This version of hdh_roadmap reads version 1.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("This version of hdh_roadmap reads version 1."),
 						"binary year_counts has unsupported version %d", (int) buf[0]);
 	if (buf[1] != 0)
-		return hdh_fail(err, HDH_ERR_BINARY, "The flags byte is reserved and must be 0.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("The flags byte is reserved and must be 0."),
 						"binary year_counts has flags %d", (int) buf[1]);
 	n = (int32_t) ReadU32(buf + 2);
 	if (n < 0 || n > HDH_YEAR_MAX - HDH_YEAR_MIN + 1)
-		return hdh_fail(err, HDH_ERR_BINARY, "A year_counts holds at most 9999 years.",
+		return hdh_fail(err, HDH_ERR_BINARY, gettext_noop("A year_counts holds at most 9999 years."),
 						"binary year_counts claims %d years", (int) n);
 	need = HDH_YEAR_COUNTS_BINARY_HEADER + (size_t) n * HDH_YEAR_COUNTS_BINARY_ENTRY;
 	if (len < need)
@@ -282,7 +289,7 @@ hdh_year_counts_decode(const unsigned char *buf, size_t len, int32_t *first, int
 		int64_t		year = (int32_t) ReadU32(e);
 		int64_t		total = (int64_t) (((uint64_t) ReadU32(e + 4) << 32) | ReadU32(e + 8));
 
-		if ((st = CheckEntry(&check, year, total, err, "binary year_counts")) != HDH_OK)
+		if ((st = CheckEntry(&check, year, total, err, gettext_noop("binary year_counts"))) != HDH_OK)
 			return st;
 		if (totals != NULL && total > 0)
 			totals[year - *first] = total;
@@ -363,7 +370,7 @@ hdh_year_counts_load(const HdhYearCountsStored *data, size_t size, HdhStatus sta
 	if (size < HDH_YEAR_COUNTS_STORED_SIZE(0))
 		return hdh_fail(err, status, NULL, "year_counts value is truncated: %zu bytes", size);
 	if (data->version != HDH_YEAR_COUNTS_STORED_VERSION || data->flags != 0 || data->reserved != 0)
-		return hdh_fail(err, status, "This version of hdh_roadmap reads version 1 with flags 0.",
+		return hdh_fail(err, status, gettext_noop("This version of hdh_roadmap reads version 1 with flags 0."),
 						"year_counts value has version %d and flags %d",
 						(int) data->version, (int) data->flags);
 	if (data->nyears < 0 || data->nyears > HDH_YEAR_MAX - HDH_YEAR_MIN + 1 ||

@@ -18,7 +18,7 @@ HdhStatus
 hdh_year_counts_check_year(int64_t year, HdhError *err)
 {
 	if (year < HDH_YEAR_MIN || year > HDH_YEAR_MAX)
-		return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
+		return hdh_fail(err, HDH_ERR_RANGE, gettext_noop("A year_counts holds the years 1 to 9999."),
 						"year %lld is out of range for year_counts", (long long) year);
 	return HDH_OK;
 }
@@ -33,7 +33,7 @@ hdh_year_counts_reserve(HdhYearCounts *yc, int32_t lo, int32_t hi,
 	int64_t    *totals;
 
 	if (lo > hi || lo < HDH_YEAR_MIN || hi > HDH_YEAR_MAX)
-		return hdh_fail(err, HDH_ERR_RANGE, "A year_counts holds the years 1 to 9999.",
+		return hdh_fail(err, HDH_ERR_RANGE, gettext_noop("A year_counts holds the years 1 to 9999."),
 						"years %d to %d are out of range for year_counts", (int) lo, (int) hi);
 	if (yc->count > 0 && lo >= yc->first && hi <= yc->first + yc->count - 1)
 		return HDH_OK;
@@ -158,7 +158,7 @@ static HdhStatus
 BelowZero(HdhError *err, int64_t year, int64_t weight, int64_t have)
 {
 	return hdh_fail(err, HDH_ERR_DATA,
-					"Only what was added can be removed.",
+					gettext_noop("Only what was added can be removed."),
 					"cannot remove %lld from the total %lld of year %lld",
 					(long long) weight, (long long) have, (long long) year);
 }
@@ -304,11 +304,11 @@ hdh_year_counts_check_trimmed(const HdhYearCounts *yc, HdhStatus status, HdhErro
 	}
 	if (yc->count < 0 || yc->count > HDH_YEAR_MAX - HDH_YEAR_MIN + 1 ||
 		yc->first < HDH_YEAR_MIN || yc->first > HDH_YEAR_MAX - yc->count + 1)
-		return hdh_fail(err, status, "A year_counts holds the years 1 to 9999.",
+		return hdh_fail(err, status, gettext_noop("A year_counts holds the years 1 to 9999."),
 						"year_counts of %d years from year %d is out of range",
 						(int) yc->count, (int) yc->first);
 	if (yc->totals[0] == 0 || yc->totals[yc->count - 1] == 0)
-		return hdh_fail(err, status, "A stored year_counts starts and ends with a year that has a total.",
+		return hdh_fail(err, status, gettext_noop("A stored year_counts starts and ends with a year that has a total."),
 						"year_counts of years %d to %d is not trimmed",
 						(int) yc->first, (int) (yc->first + yc->count - 1));
 	for (i = 0; i < yc->count; i++)

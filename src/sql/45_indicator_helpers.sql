@@ -1,29 +1,7 @@
--- Helpers of the indicator queries (50_indicators.sql): the check of an
--- as-of date, decimal years, the required path from baseline to target.
+-- Helpers of the indicator queries (50_indicators.sql): decimal years, the
+-- required path from baseline to target (the check of an as-of date is in
+-- 44_checked_as_of.sql).
 -- See doc/scorecard.md and doc/progress.md.
-
--- Why: every *_at function refuses a NULL or infinite as-of date up front,
--- with one message naming the argument and the function, instead of
--- returning nothing or failing deep inside an aggregate.
-CREATE FUNCTION checked_as_of(as_of date, caller text) RETURNS date
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-  IF as_of IS NULL THEN
-    RAISE EXCEPTION 'as_of of %() must not be NULL', caller
-      USING ERRCODE = 'null_value_not_allowed',
-            DETAIL = 'The indicators are computed as known on a date; pass one, e.g. current_date.';
-  END IF;
-  IF NOT isfinite(as_of) THEN
-    RAISE EXCEPTION 'as_of of %() must be a finite date, not %', caller, as_of
-      USING ERRCODE = 'datetime_field_overflow';
-  END IF;
-  RETURN as_of;
-END
-$fn$;
-COMMENT ON FUNCTION checked_as_of(date, text) IS
-  'Returns as_of, or raises 22004 when it is NULL (22008 when infinite), naming the calling function: the argument check of the *_at functions';
 
 -- Why: progress scoring counts time in decimal years; a date counts at the
 -- end of its day, so 31 December is the end of its year (2025-12-31 ->

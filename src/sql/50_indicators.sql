@@ -28,7 +28,7 @@ RETURNS TABLE (measure text, year integer, value float8, records bigint, complet
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-SELECT @extschema@.checked_as_of($1, 'indicator_series_at');
+SELECT @extschema@.checked_as_of($1);
 --@include src/sql/queries/indicator_series.sql {as_of}=$1
 $fn$;
 
@@ -43,7 +43,7 @@ RETURNS TABLE (year integer, linkage text, completed bigint, pending bigint, mea
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-SELECT @extschema@.checked_as_of($1, 'access_delay_at');
+SELECT @extschema@.checked_as_of($1);
 --@include src/sql/queries/access_delay.sql {as_of}=$1
 $fn$;
 
@@ -61,7 +61,7 @@ RETURNS TABLE (target_id text, roadmap text, axis integer, title text, measure t
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-SELECT @extschema@.checked_as_of($1, 'scorecard_at');
+SELECT @extschema@.checked_as_of($1);
 --@include src/sql/queries/scorecard.sql {as_of}=$1 {series}=@extschema@.indicator_series_at($1)
 $fn$;
 

@@ -160,7 +160,7 @@ DECLARE
   ovl_idx     integer;
 BEGIN
   IF v_target IS NULL OR v_source IS NULL THEN
-    RAISE EXCEPTION 'import() needs a target and a source, not NULL'
+    RAISE EXCEPTION 'target and source must not be NULL'
       USING ERRCODE = 'null_value_not_allowed';
   END IF;
   IF pg_catalog.jsonb_typeof(v_map) <> 'object'

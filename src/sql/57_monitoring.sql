@@ -93,7 +93,7 @@ RETURNS TABLE (year integer, linkage text, stage text, completed bigint, pending
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-SELECT @extschema@.checked_as_of($1, 'stage_delay_at');
+SELECT @extschema@.checked_as_of($1);
 --@include src/sql/queries/stage_delay.sql {as_of}=$1
 $fn$;
 
@@ -104,7 +104,7 @@ RETURNS TABLE (deadline text, year integer, linkage text, within_deadline bigint
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-SELECT @extschema@.checked_as_of($1, 'deadline_compliance_at');
+SELECT @extschema@.checked_as_of($1);
 --@include src/sql/queries/deadline_compliance.sql {as_of}=$1
 $fn$;
 
@@ -121,7 +121,7 @@ RETURNS TABLE (month date, linkage text, completed bigint, pending bigint, mean_
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-SELECT @extschema@.checked_as_of($1, 'access_delay_monthly_at');
+SELECT @extschema@.checked_as_of($1);
 --@include src/sql/queries/access_delay_monthly.sql {as_of}=$1
 $fn$;
 

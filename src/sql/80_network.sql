@@ -88,22 +88,22 @@ COMMENT ON COLUMN hub_summaries.first_year IS 'On the three yearly-count rows: t
 
 -- Why: a DBA or analyst needs one clear message for an as_of the network
 -- cannot serve, not an empty answer.
-CREATE FUNCTION network_as_of(as_of date, caller text) RETURNS date
+CREATE FUNCTION network_as_of(as_of date) RETURNS date
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
-  PERFORM @extschema@.checked_as_of(as_of, caller);
+  PERFORM @extschema@.checked_as_of(as_of);
   IF as_of < date '1990-01-01' OR as_of > date '2099-12-31' THEN
-    RAISE EXCEPTION 'as_of of %() must be between 1990-01-01 and 2099-12-31, not %', caller, as_of
+    RAISE EXCEPTION 'as_of must be between 1990-01-01 and 2099-12-31, not %', as_of
       USING ERRCODE = 'datetime_field_overflow',
             DETAIL = 'Hubs serve their summaries through the view hub_summaries, whose as_of column covers those days.';
   END IF;
   RETURN as_of;
 END
 $fn$;
-COMMENT ON FUNCTION network_as_of(date, text) IS
-  'Returns as_of, or raises 22004 when it is NULL and 22008 when it is infinite or outside 1990-01-01..2099-12-31 (the days hub_summaries covers), naming the calling function';
+COMMENT ON FUNCTION network_as_of(date) IS
+  'Returns as_of, or raises 22004 when it is NULL and 22008 when it is infinite or outside 1990-01-01..2099-12-31 (the days hub_summaries covers)';
 
 -- ---- coordinator side: the registry ----------------------------------------------
 
@@ -182,7 +182,7 @@ AS $fn$
          @extschema@.network_export_digest(array_agg(ROW(NULL, s.as_of, s.part, s.year, s.label, s.delays::@extschema@.delay_summary,
                                                       s.counts::@extschema@.year_counts, s.first_year)::@extschema@.network_imported_summary) OVER ())
     FROM @extschema@.hub_summaries s
-   WHERE s.as_of = @extschema@.network_as_of($1, 'export_summaries')
+   WHERE s.as_of = @extschema@.network_as_of($1)
    ORDER BY s.part, s.year NULLS FIRST, s.label
 $fn$;
 COMMENT ON FUNCTION export_summaries(date) IS
@@ -223,20 +223,20 @@ COMMENT ON FUNCTION network_version_ok(text) IS
   'Whether a hub''s hdh_roadmap version can join the network: 0.3.0 or a later 0.x release (hub_summaries appeared in 0.3.0)';
 
 -- Why: one place checks a hub name, for its message and SQLSTATE.
-CREATE FUNCTION network_checked_hub(hub text, caller text) RETURNS text
+CREATE FUNCTION network_checked_hub(hub text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 BEGIN
   IF hub IS NULL OR hub !~ '^[a-z][a-z0-9_]{0,39}$' THEN
-    RAISE EXCEPTION 'invalid hub name for %(): %', caller, coalesce(pg_catalog.quote_literal(hub), 'NULL')
+    RAISE EXCEPTION 'invalid hub name: %', coalesce(pg_catalog.quote_literal(hub), 'NULL')
       USING ERRCODE = 'invalid_parameter_value',
             DETAIL = 'A hub name is lower-case letters, digits and underscores, starting with a letter, at most 40 characters.';
   END IF;
   RETURN hub;
 END
 $fn$;
-COMMENT ON FUNCTION network_checked_hub(text, text) IS
+COMMENT ON FUNCTION network_checked_hub(text) IS
   'Returns the hub name, or raises 22023 naming it when it is not lower-case letters, digits and underscores starting with a letter (at most 40)';
 
 -- ---- coordinator side: attach and detach ----------------------------------------
@@ -256,11 +256,11 @@ DECLARE
   msg text;
   state text;
 BEGIN
-  PERFORM @extschema@.network_checked_hub(hub, 'attach_hub');
+  PERFORM @extschema@.network_checked_hub(hub);
   probe := pg_catalog.format('%I.%I', '@extschema@', 'hub_extension_' || hub);
   ft := pg_catalog.format('%I.%I', '@extschema@', 'hub_summaries_' || hub);
   IF server IS NULL THEN
-    RAISE EXCEPTION 'server of attach_hub() must not be NULL (hub "%")', hub USING ERRCODE = 'null_value_not_allowed';
+    RAISE EXCEPTION 'server must not be NULL (hub "%")', hub USING ERRCODE = 'null_value_not_allowed';
   END IF;
   IF NOT EXISTS (SELECT FROM pg_catalog.pg_extension e WHERE e.extname = 'postgres_fdw') THEN
     RAISE EXCEPTION 'cannot attach hub "%": postgres_fdw is not installed in this database', hub
@@ -280,7 +280,7 @@ BEGIN
   END IF;
   IF EXISTS (SELECT FROM @extschema@.network_hub h WHERE h.hub = attach_hub.hub) THEN
     RAISE EXCEPTION 'hub "%" is already in the network', hub
-      USING ERRCODE = 'duplicate_object', HINT = 'detach_hub() it first.';
+      USING ERRCODE = 'duplicate_object', HINT = 'Detach it first with detach_hub().';
   END IF;
 
   -- Our functions and aggregates are shippable to this server.
@@ -344,7 +344,7 @@ AS $fn$
 DECLARE
   srv name;
 BEGIN
-  PERFORM @extschema@.network_checked_hub(hub, 'detach_hub');
+  PERFORM @extschema@.network_checked_hub(hub);
   DELETE FROM @extschema@.network_hub h WHERE h.hub = detach_hub.hub RETURNING h.server INTO srv;
   IF NOT FOUND THEN
     RAISE EXCEPTION 'hub "%" is not in the network', hub USING ERRCODE = 'undefined_object';
@@ -373,14 +373,14 @@ DECLARE
   problem text;
   msg text;
 BEGIN
-  PERFORM @extschema@.network_checked_hub(hub, 'import_summaries');
+  PERFORM @extschema@.network_checked_hub(hub);
   IF source IS NULL THEN
-    RAISE EXCEPTION 'source of import_summaries() must not be NULL (hub "%")', hub USING ERRCODE = 'null_value_not_allowed';
+    RAISE EXCEPTION 'source must not be NULL (hub "%")', hub USING ERRCODE = 'null_value_not_allowed';
   END IF;
   IF EXISTS (SELECT FROM @extschema@.network_hub h WHERE h.hub = import_summaries.hub AND h.server IS NOT NULL) THEN
     RAISE EXCEPTION 'hub "%" is attached through server "%"; an attached hub cannot also be imported', hub,
                     (SELECT h.server FROM @extschema@.network_hub h WHERE h.hub = import_summaries.hub)
-      USING ERRCODE = 'duplicate_object', HINT = 'Import it under another name, or detach_hub() it first.';
+      USING ERRCODE = 'duplicate_object', HINT = 'Import it under another name, or detach it first with detach_hub().';
   END IF;
   BEGIN
     EXECUTE pg_catalog.format(
@@ -511,8 +511,6 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
-  caller constant text := CASE part WHEN 'access_delay' THEN 'network_access_delay_at'
-                                    ELSE 'network_indicator_series_at' END;
   got @extschema@.network_imported_summary[] := '{}';
   one @extschema@.network_imported_summary[];
   r @extschema@.network_imported_summary;
@@ -528,14 +526,14 @@ DECLARE
   msg text;
   state text;
 BEGIN
-  PERFORM @extschema@.network_as_of(as_of, caller);
+  PERFORM @extschema@.network_as_of(as_of);
   IF part IS NULL OR part NOT IN ('access_delay', 'series') THEN
-    RAISE EXCEPTION 'part of network_summaries() must be ''access_delay'' or ''series'', not %',
+    RAISE EXCEPTION 'part must be ''access_delay'' or ''series'', not %',
                     coalesce(pg_catalog.quote_literal(part), 'NULL')
       USING ERRCODE = 'invalid_parameter_value';
   END IF;
   IF skip_unreachable IS NULL THEN
-    RAISE EXCEPTION 'skip_unreachable of %() must not be NULL', caller USING ERRCODE = 'null_value_not_allowed';
+    RAISE EXCEPTION 'skip_unreachable must not be NULL' USING ERRCODE = 'null_value_not_allowed';
   END IF;
   SELECT pg_catalog.string_agg(
            pg_catalog.format('SELECT %L::text AS hub, s.as_of, s.part, s.year, s.label, s.delays, s.counts, s.first_year

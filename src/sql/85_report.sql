@@ -346,7 +346,7 @@ RETURNS TABLE (target_id text, card jsonb, series jsonb)
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-  WITH sc AS MATERIALIZED (SELECT * FROM @extschema@.scorecard_at(@extschema@.checked_as_of($1, 'report_cards'))),
+  WITH sc AS MATERIALIZED (SELECT * FROM @extschema@.scorecard_at(@extschema@.checked_as_of($1))),
        ser AS MATERIALIZED (SELECT * FROM @extschema@.indicator_series_at($1))
   SELECT sc.target_id,
          to_jsonb(sc) || jsonb_build_object('start_year', t.start_year, 'indicator', t.indicator, 'shape', m.shape),
@@ -390,7 +390,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
   SELECT @extschema@.report_svg_grid(
            array(SELECT @extschema@.report_target_svg(c.card, c.series)
-                   FROM @extschema@.report_cards(@extschema@.checked_as_of($1, 'scorecard_svg')) AS c),
+                   FROM @extschema@.report_cards(@extschema@.checked_as_of($1)) AS c),
            2, 480, 312,
            'Roadmap scorecard as of ' || @extschema@.report_date($1),
            format('One panel per active target (%s): its yearly values, baseline, required path, target, deadline and status, as known on %s.',
@@ -546,7 +546,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
   WITH d AS MATERIALIZED (
     SELECT coalesce(jsonb_agg(to_jsonb(a)), '[]'::jsonb) AS rows
-      FROM @extschema@.access_delay_at(@extschema@.checked_as_of($1, 'access_delay_svg')) AS a)
+      FROM @extschema@.access_delay_at(@extschema@.checked_as_of($1)) AS a)
   SELECT @extschema@.report_svg_grid(
            ARRAY[@extschema@.report_delay_svg(d.rows, 'mean_months', @extschema@.report_delay_target()),
                  @extschema@.report_delay_svg(d.rows, 'km_median_months', @extschema@.report_delay_target())],
@@ -573,7 +573,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
-  day date := @extschema@.checked_as_of(as_of, 'report_html');
+  day date := @extschema@.checked_as_of(as_of);
   cards jsonb;
   delays jsonb;
   target float8 := @extschema@.report_delay_target();

@@ -148,7 +148,7 @@ is "$(err "reference text" "'project', 's', '{\"nope\": \"title\"}'")" 'column_m
    "a column_map naming no source column is an ERROR"
 is "$(err "a text, b text" "'project', 's', '{\"a\": \"title\", \"b\": \"Title\"}'")" 'columns "a" and "b" of pg_temp.s both give column title of project' \
    "two columns giving one field is an ERROR"
-is "$(q "$DB" -c "SELECT * FROM hdh_roadmap.import(NULL, NULL)" 2>&1 | grep -c 'needs a target and a source')" "1" "NULL arguments are an ERROR"
+is "$(q "$DB" -c "SELECT * FROM hdh_roadmap.import(NULL, NULL)" 2>&1 | grep -c 'target and source must not be NULL')" "1" "NULL arguments are an ERROR"
 is "$(count)" "$snap" "none of the failed calls left anything"
 
 # ---- a view as the source (its raw texts travel with its rows) ----------------------------

@@ -1,7 +1,8 @@
 /*
  * test/unit/test_status.c
  *	  hdh_fail: fills message and detail, truncates long text safely, and
- *	  accepts a NULL HdhError.
+ *	  accepts a NULL HdhError; translates format and detail through the hook
+ *	  before formatting.
  */
 #include <string.h>
 
@@ -18,6 +19,20 @@ TailUntouched(const char *buf, size_t len, char fill)
 		if (buf[i] != fill)
 			return 0;
 	return 1;
+}
+
+/* A test catalog of two entries, and what it was asked for. */
+static int	lookups;
+
+static const char *
+TestTranslate(const char *msgid)
+{
+	lookups++;
+	if (strcmp(msgid, "value %d out of %s") == 0)
+		return "Wert %d ausserhalb von %s";
+	if (strcmp(msgid, "A detail sentence.") == 0)
+		return "Ein Satz.";
+	return msgid;
 }
 
 int
@@ -75,6 +90,34 @@ main(void)
 	/* A NULL err is allowed: only the status comes back. */
 	CHECK(hdh_fail(NULL, HDH_ERR_RANGE, "detail", "message %d", 1) == HDH_ERR_RANGE);
 	CHECK(hdh_fail(NULL, HDH_ERR_VALUE, NULL, "%s", longtext) == HDH_ERR_VALUE);
+
+	/* No hook: a message is its own translation. */
+	CHECK(strcmp(hdh_gettext("value %d out of %s"), "value %d out of %s") == 0);
+	CHECK(hdh_gettext(NULL) == NULL);
+
+	/* With a hook: the format is translated before it is formatted. */
+	hdh_set_translate(TestTranslate);
+	lookups = 0;
+	CHECK(hdh_fail(&err, HDH_ERR_VALUE, "A detail sentence.",
+				   "value %d out of %s", 42, "range") == HDH_ERR_VALUE);
+	CHECK(strcmp(err.message, "Wert 42 ausserhalb von range") == 0);
+	CHECK(strcmp(err.detail, "Ein Satz.") == 0);
+	CHECK(lookups == 2);
+
+	/* Unknown text stays as it is; "" and NULL never reach the catalog. */
+	lookups = 0;
+	CHECK(hdh_fail(&err, HDH_ERR_DATA, NULL, "plain %d", 7) == HDH_ERR_DATA);
+	CHECK(strcmp(err.message, "plain 7") == 0 && err.detail[0] == '\0');
+	CHECK(lookups == 1);
+	CHECK(hdh_fail(&err, HDH_ERR_DATA, "", "plain") == HDH_ERR_DATA);
+	CHECK(lookups == 2 && err.detail[0] == '\0');
+	CHECK(strcmp(hdh_gettext(""), "") == 0 && lookups == 2);
+
+	/* NULL restores the identity. */
+	hdh_set_translate(NULL);
+	lookups = 0;
+	hdh_fail(&err, HDH_ERR_VALUE, "A detail sentence.", "value %d out of %s", 1, "x");
+	CHECK(strcmp(err.message, "value 1 out of x") == 0 && lookups == 0);
 
 	return unit_done();
 }

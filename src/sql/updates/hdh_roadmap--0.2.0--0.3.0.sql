@@ -5,6 +5,16 @@
 
 \echo Use "ALTER EXTENSION hdh_roadmap UPDATE TO '0.3.0'" to load this file. \quit
 
+-- ---- messages in PostgreSQL's style (issue 12) -----------------------------------
+-- checked_as_of loses its caller argument: its messages no longer name the
+-- calling function (the CONTEXT lines do). Dropped and re-created from its
+-- part (44) before the functions that call it are (50, 57, 80, 85).
+
+DROP FUNCTION checked_as_of(date, text);
+--@include src/sql/44_checked_as_of.sql
+
+
+
 -- ---- imports of a hub's exports (issue 14) --------------------------------------
 
 -- Natural keys (src/sql/40_tables.sql). A database holding two rows with one
