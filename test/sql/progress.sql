@@ -317,27 +317,3 @@ SELECT count(*) AS cases,
 SELECT progress_status('at_most', 7, 14, 2022, x, 2024, 2025) AS status, count(*)
   FROM generate_series(1, 20) x
  GROUP BY 1 ORDER BY 1;
-
--- The examples of doc/progress.md, verbatim (the doc shows these results),
--- run with the default search_path.
-RESET search_path;
-SELECT round(hdh_roadmap.progress_ratio(14, 2022, 10, 2024, 7, 2025)::numeric, 8);
-SELECT hdh_roadmap.progress_status('at_most', 7, 14, 2022, 10, 2024, 2025);
-SELECT hdh_roadmap.progress_status('more_than', 40, 0, 2023, 18, 2024.5, 2026);
-SELECT id, hdh_roadmap.progress_status(kind::hdh_roadmap.target_kind, target,
-         baseline, baseline_year, current, current_year, target_year) AS status
-  FROM (VALUES
-    -- 120 projects in 2022, 185 in 2024, 200 wanted from 2024: missed (R = 0.830)
-    ('platform_projects',       'at_least',    200::float8, 120::float8, 2022::float8, 185::float8, 2024::float8, 2024::float8),
-    -- 14 months in 2022, 10 in 2024, at most 7 by 2025: R = 0.751
-    ('linkage_access_delay',    'at_most',       7,  14, 2022,  10, 2024,   2025),
-    -- 0 at 2023.0, 18 by 2024.5, more than 40 by 2026.0: R = 0.9 (linear)
-    ('new_partnerships',        'more_than',    40,   0, 2023,  18, 2024.5, 2026),
-    -- 12 exchanges in 2022, 24 in 2024, times 3 (36) by 2025: R = 0.937
-    ('civil_society_exchanges', 'multiply_by',   3,  12, 2022,  24, 2024,   2025)
-  ) AS t(id, kind, target, baseline, baseline_year, current, current_year, target_year);
--- at most 7 months by the end of 2025 (2026.0), 13 in 2022 (2023.0), 8.6 measured:
-SELECT hdh_roadmap.progress_status('at_most', 7, 13, 2023, 8.6, 2025, 2026) AS during,   -- on_track (R = 1.001)
-       hdh_roadmap.progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026) AS at_end,   -- missed
-       hdh_roadmap.progress_status('at_most', 7, 13, 2023, 6.9, 2026, 2026) AS met,      -- achieved
-       hdh_roadmap.progress_status('at_most', 7, 13, 2023, 8.6, 2026, 2026, false) AS class_only;  -- moderate (R = 0.690)

@@ -218,33 +218,3 @@ SELECT c.opcname, a.amname, c.opcdefault, format_type(c.opcintype, NULL) AS type
  WHERE c.opcnamespace = 'hdh_roadmap'::regnamespace ORDER BY c.opcname;
 
 DROP TABLE eq_raw, eq_ds, eq_big, eq_big_compressed, eq_part, eq_yraw, eq_yc, eq_ybig;
-
--- ---- the examples of doc/equality.md, as written (the page shows their output) ----
-
-SET search_path = hdh_roadmap, public;
-
-SELECT 'completed {1:1} pending {}'::delay_summary + 'completed {2:1} pending {}'
-         = 'completed{1:1,2:1}pending{}'::delay_summary AS merged,
-       '{2021:0, 2022:5}'::year_counts = '{2022:5}' AS zero_is_absent,
-       'completed {3:1} pending {}'::delay_summary <> 'completed {} pending {3:1}' AS pending_differs;
-
-CREATE TABLE cohort_delay (cohort text PRIMARY KEY, s delay_summary, yc year_counts);
-INSERT INTO cohort_delay VALUES
-  ('2023-a', 'completed {30:2, 90:1} pending {}', '{2023:3}'),
-  ('2023-b', 'completed {30:2, 90:1} pending {}', '{2023:2,2024:1}'),
-  ('2024-a', 'completed {45:1} pending {120:1}',  '{2023:3}'),
-  ('2024-b', NULL, NULL);
-
-SELECT s, count(*) AS cohorts, min(cohort) AS first, max(cohort) AS last
-  FROM cohort_delay GROUP BY s ORDER BY cohorts DESC, first;
-
-CREATE INDEX cohort_delay_yc ON cohort_delay USING hash (yc);
-
-SELECT a.cohort, b.cohort AS same_yearly_counts
-  FROM cohort_delay a JOIN cohort_delay b ON a.yc = b.yc AND a.cohort < b.cohort;
-
-SELECT count(*) AS distinct_summaries FROM (SELECT DISTINCT s FROM cohort_delay) AS d;
-
--- fails
-SELECT count(DISTINCT s) FROM cohort_delay;
-DROP TABLE cohort_delay;
