@@ -4,7 +4,13 @@
 # `test/run --cassert`. Sourced after common.sh. See doc/testing.md.
 # shellcheck shell=bash
 
-CASSERT_CONFIGURE=(--enable-cassert --enable-debug CPPFLAGS=-DUSE_VALGRIND)
+# --with-libxml: the report functions use xmlparse() and xpath(), which a
+# server without it refuses ("unsupported XML feature").
+CASSERT_CONFIGURE=(--enable-cassert --enable-debug --with-libxml CPPFLAGS=-DUSE_VALGRIND)
+# The contrib modules the suites use (test/integration/network.sh: CREATE
+# EXTENSION postgres_fdw, LOAD 'auto_explain'), built and installed in the
+# same prefix.
+CASSERT_CONTRIB=(postgres_fdw auto_explain)
 
 # ensure_deb_src: a deb-src entry for every Debian deb entry (deb822 stanzas
 # of sources.list.d/*.sources and one-line entries of sources.list), in a
@@ -40,25 +46,28 @@ ensure_deb_src() {
 		die "apt knows no source of postgresql-$PG_MAJOR even with $file"
 }
 
-# cassert_postgres DIR: PostgreSQL $PG_MAJOR built with CASSERT_CONFIGURE and
-# installed in DIR/postgresql-$PG_MAJOR (bin/ lib/ share/ include/, the layout
+# cassert_postgres DIR: PostgreSQL $PG_MAJOR built with CASSERT_CONFIGURE,
+# with the contrib modules of CASSERT_CONTRIB, and installed in
+# DIR/postgresql-$PG_MAJOR (bin/ lib/ share/ include/, the layout
 # of Debian's /usr/lib/postgresql/$PG_MAJOR, as the name holds "postgres").
 # The source is the installed Debian server's (or another $PG_MAJOR.x apt can
 # fetch), without Debian's patches (paths and defaults of its packaging).
 # Built once: a later call reuses it when its built-with file (the version,
-# then the options) names the same options. PostgreSQL's valgrind
-# suppressions for USE_VALGRIND builds are kept there as valgrind.supp.
+# the options, then the contrib modules) names the same options and modules.
+# PostgreSQL's valgrind suppressions for USE_VALGRIND builds are kept there
+# as valgrind.supp.
 # The build's log is DIR/build.log.
 cassert_postgres() {
 	local dir=$1 inst=$1/postgresql-$PG_MAJOR version v got=
-	if [ -x "$inst/bin/postgres" ] && [ "$(sed -n 2p "$inst/built-with" 2>/dev/null)" = "${CASSERT_CONFIGURE[*]}" ]; then
+	if [ -x "$inst/bin/postgres" ] && [ "$(sed -n 2,3p "$inst/built-with" 2>/dev/null)" = "${CASSERT_CONFIGURE[*]}
+contrib: ${CASSERT_CONTRIB[*]}" ]; then
 		say "reusing $inst ($(head -1 "$inst/built-with"))"
 		return 0
 	fi
 	version=$(dpkg-query -W -f='${Version}' "postgresql-$PG_MAJOR") || die "postgresql-$PG_MAJOR is not installed"
 	ensure_deb_src
 	# The upstream tarball ships the generated parsers: no bison nor flex.
-	ensure_packages dpkg-dev libreadline-dev zlib1g-dev
+	ensure_packages dpkg-dev libreadline-dev zlib1g-dev libxml2-dev
 	rm -rf "$dir"
 	mkdir -p "$dir/src"
 	dir=$(cd "$dir" && pwd) inst=$dir/postgresql-$PG_MAJOR
@@ -75,9 +84,10 @@ cassert_postgres() {
 		./configure --prefix="$inst" "${CASSERT_CONFIGURE[@]}" &&
 		make -j2 &&
 		make install &&
+		for m in "${CASSERT_CONTRIB[@]}"; do make -C "contrib/$m" install || exit 1; done &&
 		cp src/tools/valgrind.supp "$inst/valgrind.supp") >"$dir/build.log" 2>&1 ||
 		{ tail -30 "$dir/build.log" >&2; die "building PostgreSQL with assertions failed (see $dir/build.log)"; }
-	printf 'postgresql-%s %s\n%s\n' "$PG_MAJOR" "$got" "${CASSERT_CONFIGURE[*]}" >"$inst/built-with"
+	printf 'postgresql-%s %s\n%s\ncontrib: %s\n' "$PG_MAJOR" "$got" "${CASSERT_CONFIGURE[*]}" "${CASSERT_CONTRIB[*]}" >"$inst/built-with"
 	rm -rf "$dir/src"
 }
 
