@@ -102,7 +102,7 @@ main(void)
 					y,
 					m,
 					d;
-		char		buf[32];
+		char		buf[48];		/* room for any three ints, as -Wformat-truncation counts */
 
 		for (y = 1899; y <= 2101; y++)
 			for (m = 1; m <= 12; m++)
