@@ -345,30 +345,28 @@ UpdateView(HdhDelayMoving *m)
 		const HdhDelayMovingSlot *slot = Lookup(m, day);
 		int32_t		pos = LowerBound(m, day);
 		bool		listed = pos < m->nview && m->view[pos].day == day;
-		HdhDelayEntry *e;
+		HdhDelayEntry *e = m->view + pos;
 
-		if (slot == NULL && !listed)
-			continue;			/* came and went between two views */
-		e = &m->view[pos];
-		if (slot != NULL && !listed)
+		if (slot == NULL)
 		{
+			/* The day left the frame (or came and went between two views). */
+			if (listed)
+			{
+				memmove(e, e + 1, (size_t) (m->nview - pos - 1) * sizeof(HdhDelayEntry));
+				m->nview--;
+			}
+			continue;
+		}
+		if (!listed)
+		{
+			/* A new day: the entries after it move up by one. */
 			HDH_ASSERT(m->nview < m->view_cap);
-			/* Entries after the new day move up by one. */
 			memmove(e + 1, e, (size_t) (m->nview - pos) * sizeof(HdhDelayEntry));
 			m->nview++;
 			e->day = day;
 		}
-		else if (slot == NULL && listed)
-		{
-			memmove(e, e + 1, (size_t) (m->nview - pos - 1) * sizeof(HdhDelayEntry));
-			m->nview--;
-			continue;
-		}
-		if (slot != NULL)
-		{
-			e->completed = slot->completed;
-			e->pending = slot->pending;
-		}
+		e->completed = slot->completed;
+		e->pending = slot->pending;
 	}
 	HDH_ASSERT((uint32_t) m->nview == m->used);
 }
