@@ -183,15 +183,26 @@ hdh_delay_percentile_cont(const HdhDelaySummary *sum, double p, double *out)
 	int64_t		rows = sum->completed;
 	int64_t		first_row,
 				second_row;
-	double		lo,
+	double		pos,
+				lo,
 				hi;
 
 	if (rows <= 0)
 		return false;
 
-	/* The same expressions as PostgreSQL's percentile_cont(float8). */
-	first_row = (int64_t) floor(p * (rows - 1));
-	second_row = (int64_t) ceil(p * (rows - 1));
+	/*
+	 * The same expressions as PostgreSQL's percentile_cont(float8). Near
+	 * 2^63 rows (a literal can say so) p * (rows - 1) rounds up past the
+	 * last row, where a cast to int64 is undefined: that is the last row.
+	 */
+	pos = p * (rows - 1);
+	if (pos >= (double) (rows - 1))
+		first_row = second_row = rows - 1;
+	else
+	{
+		first_row = (int64_t) floor(pos);
+		second_row = (int64_t) ceil(pos);
+	}
 	lo = (double) DayAtRank(sum, first_row);
 	if (first_row == second_row)
 	{
@@ -199,7 +210,7 @@ hdh_delay_percentile_cont(const HdhDelaySummary *sum, double p, double *out)
 		return true;
 	}
 	hi = (double) DayAtRank(sum, second_row);
-	*out = lo + (((p * (rows - 1)) - first_row) * (hi - lo));
+	*out = lo + ((pos - first_row) * (hi - lo));
 	return true;
 }
 
@@ -212,12 +223,17 @@ hdh_delay_percentile_disc(const HdhDelaySummary *sum, double p, int32_t *out)
 
 	if (rows <= 0)
 		return false;
-	/* PostgreSQL's percentile_disc: row ceil(p * n), 1-based, at least 1. */
-	rownum = (int64_t) ceil(p * rows);
+	/*
+	 * PostgreSQL's percentile_disc: row ceil(p * n), 1-based, at least 1,
+	 * at most n (compared as a double first: near 2^63 the cast would be
+	 * undefined).
+	 */
+	if (ceil(p * rows) >= (double) rows)
+		rownum = rows;
+	else
+		rownum = (int64_t) ceil(p * rows);
 	if (rownum < 1)
 		rownum = 1;
-	if (rownum > rows)
-		rownum = rows;
 	*out = DayAtRank(sum, rownum - 1);
 	return true;
 }

@@ -242,5 +242,22 @@ main(void)
 	CheckStats(50000, 3650, 10);
 	CheckStats(777, INT32_MAX, 10);
 	CheckStats(5, 10, 100);		/* pending only */
+
+	/*
+	 * Counts near 2^63 (a literal can give them): the percentiles' row
+	 * numbers round past the last row in double, and stay on it.
+	 */
+	{
+		HdhDelayEntry huge[2] = {{1, 0, 1}, {INT64_MAX - 1, 0, 5}};
+		HdhDelaySummary h = {huge, 2, INT64_MAX, 0};
+		double		d;
+		int32_t		day;
+
+		CHECK(hdh_delay_percentile_cont(&h, 1.0, &d) && d == 5.0);
+		CHECK(hdh_delay_percentile_cont(&h, 0.0, &d) && d == 1.0);
+		CHECK(hdh_delay_percentile_cont(&h, 0.5, &d) && d == 5.0);
+		CHECK(hdh_delay_percentile_disc(&h, 1.0, &day) && day == 5);
+		CHECK(hdh_delay_percentile_disc(&h, 0.0, &day) && day == 1);
+	}
 	return unit_done();
 }
