@@ -11,6 +11,7 @@
 
 #include "datatype/timestamp.h"
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -22,13 +23,14 @@ PG_FUNCTION_INFO_V1(import_date);
 PG_FUNCTION_INFO_V1(import_integer);
 PG_FUNCTION_INFO_V1(import_boolean);
 
-/* import_text(text): the value trimmed (no-break spaces too), NULL if blank. */
+/* import_text(text): the value trimmed (UTF-8 no-break spaces too), NULL if blank. */
 Datum
 import_text(PG_FUNCTION_ARGS)
 {
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	size_t		start;
-	size_t		len = hdh_trim_value(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &start);
+	size_t		len = hdh_trim_value(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t),
+									 GetDatabaseEncoding() == PG_UTF8, &start);
 
 	if (len == 0)
 		PG_RETURN_NULL();

@@ -27,12 +27,14 @@ Trim(const char **s, size_t *len)
 
 /* Length of the blank character that starts at s[i] (going forward), or 0. */
 static size_t
-BlankAt(const char *s, size_t len, size_t i)
+BlankAt(const char *s, size_t len, bool utf8, size_t i)
 {
 	const unsigned char *u = (const unsigned char *) s;
 
 	if (IsSpace(s[i]))
 		return 1;
+	if (!utf8)
+		return 0;
 	if (u[i] == 0xC2 && i + 1 < len && u[i + 1] == 0xA0)
 		return 2;				/* U+00A0 no-break space */
 	if (u[i] == 0xEF && i + 2 < len && u[i + 1] == 0xBB && u[i + 2] == 0xBF)
@@ -42,12 +44,14 @@ BlankAt(const char *s, size_t len, size_t i)
 
 /* Length of the blank character that ends just before s[end], or 0. */
 static size_t
-BlankBefore(const char *s, size_t end)
+BlankBefore(const char *s, bool utf8, size_t end)
 {
 	const unsigned char *u = (const unsigned char *) s;
 
 	if (end >= 1 && IsSpace(s[end - 1]))
 		return 1;
+	if (!utf8)
+		return 0;
 	if (end >= 2 && u[end - 2] == 0xC2 && u[end - 1] == 0xA0)
 		return 2;
 	if (end >= 3 && u[end - 3] == 0xEF && u[end - 2] == 0xBB && u[end - 1] == 0xBF)
@@ -56,15 +60,15 @@ BlankBefore(const char *s, size_t end)
 }
 
 size_t
-hdh_trim_value(const char *s, size_t len, size_t *start)
+hdh_trim_value(const char *s, size_t len, bool utf8, size_t *start)
 {
 	size_t		b = 0,
 				e = len,
 				n;
 
-	while (b < e && (n = BlankAt(s, e, b)) > 0)
+	while (b < e && (n = BlankAt(s, e, utf8, b)) > 0)
 		b += n;
-	while (e > b && (n = BlankBefore(s + b, e - b)) > 0)
+	while (e > b && (n = BlankBefore(s + b, utf8, e - b)) > 0)
 		e -= n;
 	*start = b;
 	return e - b;

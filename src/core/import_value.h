@@ -23,11 +23,12 @@
 extern bool hdh_read_date(const char *s, size_t len, int32_t *year, int32_t *month, int32_t *day);
 
 /*
- * The part of [s, s + len) left once spaces, tabs, line ends, no-break spaces
- * (U+00A0) and byte-order marks (U+FEFF), in UTF-8, are cut from both ends:
- * its offset in *start, its length returned (0 for a blank value).
+ * The part of [s, s + len) left once spaces, tabs and line ends, and when
+ * the text is UTF-8 no-break spaces (U+00A0) and byte-order marks (U+FEFF),
+ * are cut from both ends: its offset in *start, its length returned (0 for
+ * a blank value). In another encoding those byte pairs are letters.
  */
-extern size_t hdh_trim_value(const char *s, size_t len, size_t *start);
+extern size_t hdh_trim_value(const char *s, size_t len, bool utf8, size_t *start);
 
 /* A whole number in int32 range: optional sign, then decimal digits. */
 extern bool hdh_read_int32(const char *s, size_t len, int32_t *value);

@@ -128,13 +128,16 @@ main(void)
 		size_t		start = 99;
 		const char *v = "\xC2\xA0 \tP-001\xC2\xA0x \r\n\xEF\xBB\xBF";
 
-		CHECK(hdh_trim_value(v, strlen(v), &start) == 8 && start == 4 && memcmp(v + 4, "P-001\xC2\xA0x", 8) == 0);
-		CHECK(hdh_trim_value("  \xC2\xA0\t", 5, &start) == 0);
-		CHECK(hdh_trim_value("", 0, &start) == 0);
-		CHECK(hdh_trim_value("abc", 3, &start) == 3 && start == 0);
+		CHECK(hdh_trim_value(v, strlen(v), true, &start) == 8 && start == 4 && memcmp(v + 4, "P-001\xC2\xA0x", 8) == 0);
+		CHECK(hdh_trim_value("  \xC2\xA0\t", 5, true, &start) == 0);
+		CHECK(hdh_trim_value("", 0, true, &start) == 0);
+		CHECK(hdh_trim_value("abc", 3, true, &start) == 3 && start == 0);
 		/* a lone 0xC2 or a cut mark is not blank */
-		CHECK(hdh_trim_value("a\xC2", 2, &start) == 2);
-		CHECK(hdh_trim_value("\xBB\xBF" "a", 3, &start) == 3);
+		CHECK(hdh_trim_value("a\xC2", 2, true, &start) == 2);
+		CHECK(hdh_trim_value("\xBB\xBF" "a", 3, true, &start) == 3);
+		/* Not UTF-8 (a LATIN1 database): those bytes are letters, kept. */
+		CHECK(hdh_trim_value("A\xC2\xA0", 3, false, &start) == 3 && start == 0);
+		CHECK(hdh_trim_value(" \xEF\xBB\xBF" "a\t", 6, false, &start) == 4 && start == 1);
 	}
 
 	CHECK(Int("0", 0));
