@@ -409,22 +409,15 @@ delay_agg_serialize(PG_FUNCTION_ARGS)
 {
 	HdhDelayState *state;
 	HdhDelaySummary sum;
-	size_t		size;
-	bytea	   *out;
+	Datum		out;
 
 	hdh_agg_context(fcinfo, "delay_agg_serialize");
 	state = (HdhDelayState *) PG_GETARG_POINTER(0);
 	ViewState(state, &sum);
-	size = hdh_delay_packed_size(&sum);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("aggregate state of %d distinct days is too large to serialize", sum.n)));
-	out = (bytea *) palloc(size + VARHDRSZ);
-	SET_VARSIZE(out, size + VARHDRSZ);
-	hdh_delay_pack(&sum, (uint8_t *) VARDATA(out));
+	/* The serialized state is the stored form of its summary. */
+	out = delay_summary_make(&sum);
 	hdh_delay_view_free(state, &sum);
-	PG_RETURN_BYTEA_P(out);
+	PG_RETURN_DATUM(out);
 }
 
 /*

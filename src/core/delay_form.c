@@ -93,3 +93,12 @@ hdh_delay_is_canonical(const HdhDelaySummary *sum)
 
 	return hdh_delay_check(sum, HDH_ERR_DATA, &err) == HDH_OK;
 }
+
+HdhStatus
+hdh_delay_check_day(int64_t day, HdhError *err)
+{
+	if (day < 0 || day > HDH_DELAY_MAX_DAY)
+		return hdh_fail(err, HDH_ERR_DATA, gettext_noop("A delay is a whole number of days from 0 to 2147483647."),
+						"delay of %lld days is out of range", (long long) day);
+	return HDH_OK;
+}

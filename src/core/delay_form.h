@@ -45,6 +45,9 @@ typedef struct HdhDelaySummary
 extern HdhStatus hdh_delay_check(const HdhDelaySummary *sum, HdhStatus status,
 								 HdhError *err);
 
+/* Ok when day is a delay a summary holds (0 .. HDH_DELAY_MAX_DAY), else HDH_ERR_DATA naming it. */
+extern HdhStatus hdh_delay_check_day(int64_t day, HdhError *err);
+
 /* Whether sum is canonical with its totals: for assertions on what the core built. */
 extern bool hdh_delay_is_canonical(const HdhDelaySummary *sum);
 

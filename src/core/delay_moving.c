@@ -78,15 +78,6 @@ Reserve(HdhDelayMoving *m, HdhError *err)
 	return HDH_OK;
 }
 
-static HdhStatus
-CheckDay(int64_t day, HdhError *err)
-{
-	if (day < 0 || day > HDH_DELAY_MAX_DAY)
-		return hdh_fail(err, HDH_ERR_DATA, gettext_noop("A delay is a whole number of days from 0 to 2147483647."),
-						"delay of %lld days is out of range", (long long) day);
-	return HDH_OK;
-}
-
 /* Note a changed day for the next view; past the room, that view sorts again. */
 static inline void
 NoteChange(HdhDelayMoving *m, int32_t day)
@@ -194,7 +185,7 @@ hdh_delay_moving_add(HdhDelayMoving *m, int64_t day, bool pending, HdhError *err
 {
 	HdhStatus	st;
 
-	if ((st = CheckDay(day, err)) != HDH_OK)
+	if ((st = hdh_delay_check_day(day, err)) != HDH_OK)
 		return st;
 	return AddCount(m, (int32_t) day, pending ? 0 : 1, pending ? 1 : 0, err);
 }
@@ -205,7 +196,7 @@ hdh_delay_moving_remove(HdhDelayMoving *m, int64_t day, bool pending, HdhError *
 	HdhDelayMovingSlot *slot;
 	HdhStatus	st;
 
-	if ((st = CheckDay(day, err)) != HDH_OK)
+	if ((st = hdh_delay_check_day(day, err)) != HDH_OK)
 		return st;
 	slot = Lookup(m, (int32_t) day);
 	if (slot == NULL || (pending ? slot->pending : slot->completed) < 1)

@@ -344,9 +344,8 @@ FlushStage(HdhDelayState *s, HdhError *err)
 HdhStatus
 hdh_delay_add_slow(HdhDelayState *s, int64_t day, bool pending, HdhError *err)
 {
-	if (day < 0 || day > HDH_DELAY_MAX_DAY)
-		return hdh_fail(err, HDH_ERR_DATA, gettext_noop("A delay is a whole number of days from 0 to 2147483647."),
-						"delay of %lld days is out of range", (long long) day);
+	if (hdh_delay_check_day(day, err) != HDH_OK)
+		return err->status;
 	if (s->large == NULL)
 	{
 		if (day > HDH_DELAY_SMALL_MAX_DAY)
