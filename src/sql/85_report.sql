@@ -340,14 +340,18 @@ $fn$;
 -- Why: scorecard_svg and report_html draw from the same rows: each active
 -- target's scorecard row (as JSON, with its target's start year, indicator
 -- and measure shape) and its series as plotted (a cumulative measure summed
--- from the target's start year), each computed once per call.
+-- from the target's start year), each computed once per call: the scorecard
+-- is scorecard_at's query over the same series (one indicator_series_at).
 CREATE FUNCTION report_cards(as_of date)
 RETURNS TABLE (target_id text, card jsonb, series jsonb)
 LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
-  WITH sc AS MATERIALIZED (SELECT * FROM @extschema@.scorecard_at(@extschema@.checked_as_of($1))),
-       ser AS MATERIALIZED (SELECT * FROM @extschema@.indicator_series_at($1))
+  SELECT @extschema@.checked_as_of($1);
+  WITH ser AS MATERIALIZED (SELECT * FROM @extschema@.indicator_series_at($1)),
+       sc AS MATERIALIZED (
+--@include src/sql/queries/scorecard.sql {as_of}=$1 {series}=ser
+       )
   SELECT sc.target_id,
          to_jsonb(sc) || jsonb_build_object('start_year', t.start_year, 'indicator', t.indicator, 'shape', m.shape),
          coalesce((SELECT jsonb_agg(jsonb_build_object('year', p.year, 'value', p.value, 'complete', p.complete)
@@ -390,7 +394,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
   SELECT @extschema@.report_svg_grid(
            array(SELECT @extschema@.report_target_svg(c.card, c.series)
-                   FROM @extschema@.report_cards(@extschema@.checked_as_of($1)) AS c),
+                   FROM @extschema@.report_cards($1) AS c),
            2, 480, 312,
            'Roadmap scorecard as of ' || @extschema@.report_date($1),
            format('One panel per active target (%s): its yearly values, baseline, required path, target, deadline and status, as known on %s.',
@@ -546,7 +550,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
   WITH d AS MATERIALIZED (
     SELECT coalesce(jsonb_agg(to_jsonb(a)), '[]'::jsonb) AS rows
-      FROM @extschema@.access_delay_at(@extschema@.checked_as_of($1)) AS a)
+      FROM @extschema@.access_delay_at($1) AS a)
   SELECT @extschema@.report_svg_grid(
            ARRAY[@extschema@.report_delay_svg(d.rows, 'mean_months', @extschema@.report_delay_target()),
                  @extschema@.report_delay_svg(d.rows, 'km_median_months', @extschema@.report_delay_target())],
