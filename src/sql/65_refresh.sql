@@ -15,6 +15,15 @@ CREATE TABLE refresh_log (
   CONSTRAINT refresh_log_pkey PRIMARY KEY (view_name, started_at)
 );
 
+-- Why: refresh() and last_refresh name the materialized views once, in the
+-- order refresh() takes them: each after the ones it reads.
+CREATE FUNCTION refreshed_views() RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+  SELECT ARRAY['indicator_series_mv', 'access_delay_mv', 'scorecard_mv', 'access_delay_monthly_mv']
+$fn$;
+
 -- Why: one call refreshes every materialized view in dependency order
 -- without blocking readers, and leaves a trace a monitor (or a BI tool) can
 -- read. REFRESH needs the owner of the materialized views, so this runs as
@@ -35,7 +44,7 @@ BEGIN
   -- The series first, the delay table, then the scorecard that scores the
   -- series' measures, then the monthly delays. All share CURRENT_DATE, the
   -- transaction's date.
-  FOREACH mv IN ARRAY ARRAY['indicator_series_mv', 'access_delay_mv', 'scorecard_mv', 'access_delay_monthly_mv'] LOOP
+  FOREACH mv IN ARRAY @extschema@.refreshed_views() LOOP
     started := clock_timestamp();
     SELECT c.relispopulated INTO populated
       FROM pg_class c
@@ -49,17 +58,16 @@ BEGIN
     END IF;
     EXECUTE format('SELECT count(*) FROM @extschema@.%I', mv) INTO n;
     finished := clock_timestamp();
+    view_name := mv;
+    row_count := n;
+    duration_ms := extract(epoch FROM finished - started)::float8 * 1000;
     INSERT INTO refresh_log (view_name, as_of, started_at, finished_at, duration_ms, row_count, refreshed_concurrently)
-    VALUES (mv, CURRENT_DATE, started, finished,
-            extract(epoch FROM finished - started)::float8 * 1000, n, populated);
+    VALUES (mv, CURRENT_DATE, started, finished, refresh.duration_ms, n, populated);
     -- keep the last 100 refreshes of each view
     DELETE FROM refresh_log l
      WHERE l.view_name = mv
        AND l.started_at < (SELECT k.started_at FROM refresh_log k WHERE k.view_name = mv
                             ORDER BY k.started_at DESC OFFSET 99 LIMIT 1);
-    view_name := mv;
-    row_count := n;
-    duration_ms := extract(epoch FROM finished - started)::float8 * 1000;
     RETURN NEXT;
   END LOOP;
 END
@@ -67,8 +75,7 @@ $fn$;
 
 CREATE VIEW last_refresh AS
 SELECT m.view_name, l.as_of, l.started_at, l.finished_at, l.duration_ms, l.row_count, l.refreshed_concurrently
-  FROM (VALUES (1, 'indicator_series_mv'), (2, 'access_delay_mv'), (3, 'scorecard_mv'),
-               (4, 'access_delay_monthly_mv')) AS m(ord, view_name)
+  FROM unnest(@extschema@.refreshed_views()) WITH ORDINALITY AS m(view_name, ord)
   LEFT JOIN LATERAL (SELECT r.as_of, r.started_at, r.finished_at, r.duration_ms, r.row_count, r.refreshed_concurrently
                        FROM refresh_log r
                       WHERE r.view_name = m.view_name
@@ -87,6 +94,9 @@ COMMENT ON COLUMN refresh_log.finished_at IS 'When the refresh of this view fini
 COMMENT ON COLUMN refresh_log.duration_ms IS 'Duration of the refresh, milliseconds';
 COMMENT ON COLUMN refresh_log.row_count IS 'Rows in the view after the refresh';
 COMMENT ON COLUMN refresh_log.refreshed_concurrently IS 'Whether the view was refreshed CONCURRENTLY (false for the first refresh of an unpopulated view)';
+
+COMMENT ON FUNCTION refreshed_views() IS
+  'The materialized views refresh() refreshes, in its order (each after the views it reads); last_refresh lists them in the same order';
 
 COMMENT ON FUNCTION refresh() IS
   'Refreshes indicator_series_mv, access_delay_mv, scorecard_mv and access_delay_monthly_mv (in that order, CONCURRENTLY) as of CURRENT_DATE and logs each refresh in refresh_log; must be run by the owner of the materialized views (the role that created the extension), e.g. from pg_cron';
