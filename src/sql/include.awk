@@ -19,7 +19,6 @@ function replace_all(text, key, value,    out, at) {
 
 function fail(message) {
 	printf "include.awk: %s\n", message > "/dev/stderr"
-	failed = 1
 	exit 1
 }
 
@@ -53,5 +52,3 @@ function expand(line, where, depth,    f, n, i, eq, keys, values, file, text, fo
 }
 
 { expand($0, FILENAME ":" FNR, 0) }
-
-END { if (failed) exit 1 }

@@ -15,6 +15,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
 export PGDATABASE=postgres
 . test/lib/tap.sh
+. test/lib/bi_database.sh
 FILES=test/integration/import_files
 DB=hdh_import
 REF=hdh_import_ref
@@ -224,18 +225,9 @@ is "$(q "$DB" -c "SELECT count(*) || '/' || count(DISTINCT reference) || ' ' || 
 
 # ---- privileges: the loader can import, the BI role cannot ---------------------------------------
 grants=$(awk '/^```sql$/ { inblock = 1; next } /^```$/ { inblock = 0; keep = 0 } inblock && /-- the loader role of doc\/security.md/ { keep = 1 } inblock && keep' doc/import.md)
-q "$DB" >/dev/null 2>&1 <<SQL
-CREATE ROLE hdh_import_loader;
-CREATE ROLE hdh_import_bi;
-GRANT USAGE ON SCHEMA hdh_roadmap TO hdh_import_loader, hdh_import_bi;
-GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE
-   ON hdh_roadmap.call_for_projects, hdh_roadmap.catalogue_database, hdh_roadmap.project,
-      hdh_roadmap.project_source, hdh_roadmap.platform_usage, hdh_roadmap.partnership,
-      hdh_roadmap.civil_society_exchange, hdh_roadmap.target, hdh_roadmap.baseline_fact
-   TO hdh_import_loader;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA hdh_roadmap TO hdh_import_loader;
-GRANT SELECT ON hdh_roadmap.scorecard, hdh_roadmap.access_delay TO hdh_import_bi;
-SQL
+# The roles get the grants doc/scorecard.md gives a BI role and a loader.
+q "$DB" -c "CREATE ROLE hdh_import_loader" -c "CREATE ROLE hdh_import_bi" >/dev/null 2>&1
+q "$DB" >/dev/null 2>&1 <<<"$(doc_grants hdh_import_bi hdh_import_loader)"
 if [ "$(grep -c '^GRANT' <<<"$grants")" -ge 1 ] && q "$DB" <<<"${grants//hdh_loader/hdh_import_loader}" >/dev/null; then
 	ok "the import grants of doc/import.md apply"
 else

@@ -390,9 +390,9 @@ for i in "${!RELEASES[@]}"; do
 	# The user's records are untouched; the seeded tables may have had their
 	# pristine seeds corrected by the update, so they must equal a fresh
 	# install's, loaded with the same data.
-	# A table the update creates is empty: it has no records to keep.
-	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact|measure|reported_value|deadline) |^[a-z_]+ 0 d41d8cd98f00b204e9800998ecf8427e$')" \
-	   "$(grep -vE '^(target|baseline_fact|measure|reported_value|deadline) |^[a-z_]+ 0 d41d8cd98f00b204e9800998ecf8427e$' "$TMP/$db.before")" \
+	# A table the update creates is empty: data() leaves empty tables out.
+	is "$(data "$db" 2>&1 | grep -vE '^(target|baseline_fact|measure|reported_value|deadline) ')" \
+	   "$(grep -vE '^(target|baseline_fact|measure|reported_value|deadline) ' "$TMP/$db.before")" \
 	   "$X updated: the records (tables but the seeded ones, stored summaries, *_at results) are unchanged"
 	is "$(data "$db" | grep -E '^(target|baseline_fact|measure|reported_value|deadline) ')" \
 	   "$(grep -E '^(target|baseline_fact|measure|reported_value|deadline) ' "$TMP/fresh.data")" \
